@@ -1,0 +1,77 @@
+// Driver adapters for the two databases Samla runs on: PGlite (embedded PostgreSQL in
+// WASM, the default) and PostgreSQL (postgres:// URLs).
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export function databaseKind(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "pglite";
+}
+
+/** `pglite:memory` (or `memory://`) is an in-memory database; anything else is a data directory. */
+export function pgliteDataDir(url: string): string | undefined {
+  const location = url.replace(/^pglite:(\/\/)?/, "");
+  if (location === "" || location === "memory" || url.startsWith("memory://")) return undefined;
+  return location;
+}
+
+export function openPGlite(url: string): PGlite {
+  const dataDir = pgliteDataDir(url);
+  return dataDir ? new PGlite(dataDir) : new PGlite();
+}
+
+export function createAdapter(url: string, pglite?: PGlite) {
+  if (databaseKind(url) === "postgres") return new PrismaPg({ connectionString: url });
+  return new PrismaPGlite(pglite ?? openPGlite(url));
+}
+
+/**
+ * The adapter the Prisma CLI uses for migrations. On PostgreSQL it works around
+ * prisma/orm#27403: @prisma/adapter-pg 6.19 cannot deserialise pg_catalog's `name`,
+ * `char` and other internal types that the migration engine reads, so we report them
+ * to the adapter as text (and their arrays as text[]). Runtime queries never see these
+ * types, so only the CLI uses this.
+ */
+export function createMigrationAdapter(url: string) {
+  if (databaseKind(url) !== "postgres") return createAdapter(url);
+  return new PrismaPg({ connectionString: url, Client: CatalogTypesAsTextClient } as pg.PoolConfig);
+}
+
+const TEXT = 25;
+const TEXT_ARRAY = 1009;
+const AS_TEXT = new Set([18, 19, 24, 194, 2205, 2206, 3734]);
+const AS_TEXT_ARRAY = new Set([1002, 1003]);
+
+function retypeCatalogFields<R>(result: R): R {
+  const results = Array.isArray(result) ? result : [result];
+  for (const r of results as { fields?: { dataTypeID: number }[] }[]) {
+    for (const field of r?.fields ?? []) {
+      if (AS_TEXT.has(field.dataTypeID)) field.dataTypeID = TEXT;
+      else if (AS_TEXT_ARRAY.has(field.dataTypeID)) field.dataTypeID = TEXT_ARRAY;
+    }
+  }
+  return result;
+}
+
+class CatalogTypesAsTextClient extends pg.Client {
+  // pg's query() has promise and callback forms; wrap both.
+  override query(...args: unknown[]): never {
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      const callback = last as (err: Error | null, res: unknown) => void;
+      args[args.length - 1] = (err: Error | null, res: unknown) => callback(err, err ? res : retypeCatalogFields(res));
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const config = args[0] as { callback?: (err: Error | null, res: unknown) => void } | undefined;
+    if (config && typeof config === "object" && typeof config.callback === "function") {
+      const callback = config.callback;
+      config.callback = (err, res) => callback(err, err ? res : retypeCatalogFields(res));
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const pending = (super.query as (...a: unknown[]) => Promise<unknown>)(...args);
+    return pending.then(retypeCatalogFields) as never;
+  }
+}
