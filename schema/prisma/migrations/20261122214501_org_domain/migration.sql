@@ -270,8 +270,8 @@ ALTER TABLE "_TeamServices" ADD CONSTRAINT "_TeamServices_A_fkey" FOREIGN KEY ("
 -- AddForeignKey
 ALTER TABLE "_TeamServices" ADD CONSTRAINT "_TeamServices_B_fkey" FOREIGN KEY ("B") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Constraints Prisma's schema language cannot express. The API checks the same rules
--- first to give typed errors; these keep the data right whatever writes to it.
+-- Constraints that the Prisma schema language cannot express. The API checks the same rules
+-- first to give typed errors. These keep the data right whatever writes to it.
 ALTER TABLE "Municipality" ADD CONSTRAINT "Municipality_number_format" CHECK ("number" ~ '^[0-9]{4}$');
 ALTER TABLE "Municipality" ADD CONSTRAINT "Municipality_valid_dates" CHECK ("validTo" IS NULL OR "validTo" >= "validFrom");
 ALTER TABLE "Municipality" ADD CONSTRAINT "Municipality_not_merged_into_itself" CHECK ("mergedIntoId" IS NULL OR "mergedIntoId" <> "id");

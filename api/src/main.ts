@@ -1,0 +1,66 @@
+// Starts the Samla API as an HTTP server. Used by `npm start` (scripts/start.ts), by
+// the e2e suite through it, and on its own in the api Docker image
+// (`tsx api/src/main.ts` with DATABASE_URL and OIDC_ISSUER set).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDb, type Db } from "@samla/schema";
+import { createTokenVerifier } from "./auth";
+import { createSamlaServer } from "./server";
+
+export interface ApiServerOptions {
+  db: Db;
+  /** The OIDC issuer, e.g. http://localhost:8180/realms/samla */
+  issuer: string;
+  audience?: string;
+  clientId?: string;
+  port: number;
+  host?: string;
+  corsOrigins?: string[];
+  production?: boolean;
+}
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(options: ApiServerOptions): Promise<RunningApi> {
+  const verifyToken = createTokenVerifier({
+    issuer: options.issuer,
+    audience: options.audience ?? "samla-api",
+    clientId: options.clientId ?? "samla-web",
+  });
+  const yoga = createSamlaServer({
+    db: options.db,
+    verifyToken,
+    production: options.production ?? false,
+    corsOrigins: options.corsOrigins,
+  });
+  const server: Server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+// Run directly: configuration from the environment (the container image uses this).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const issuer = process.env.OIDC_ISSUER;
+  if (!issuer) throw new Error("OIDC_ISSUER must be set, e.g. http://keycloak:8080/realms/samla");
+  const api = await startApiServer({
+    db: createDb(process.env.DATABASE_URL ?? ".data/pglite"),
+    issuer,
+    audience: process.env.OIDC_AUDIENCE,
+    clientId: process.env.OIDC_CLIENT_ID,
+    port: Number(process.env.PORT ?? 4000),
+    host: process.env.HOST ?? "0.0.0.0",
+    corsOrigins: process.env.CORS_ORIGINS?.split(","),
+    production: process.env.NODE_ENV === "production",
+  });
+  console.log(`Samla API listening on ${api.url}`);
+}

@@ -1,0 +1,101 @@
+// `npm start`: the whole product on embedded defaults (or on the real parts when
+// DATABASE_URL / KEYCLOAK_URL say so). Migrates and, when empty, seeds the database,
+// starts the dev IdP, the API and the web app, and prints the URLs and demo users.
+//
+// PGlite allows one process per data directory, so the API runs in this process and
+// shares the one database handle with the seed step.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import sirv from "sirv";
+import { startApiServer } from "@samla/api/main";
+import { startDevIdp } from "@samla/api/auth";
+import { createDb, databaseKind } from "@samla/schema";
+import { seedDatabase } from "@samla/seed";
+import { loadDemoUsers } from "@samla/seed/keycloak";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = process.env;
+const databaseUrl = env.DATABASE_URL ?? path.join(root, ".data", "pglite");
+const webPort = Number(env.SAMLA_WEB_PORT ?? 5173);
+const apiPort = Number(env.SAMLA_API_PORT ?? 4000);
+const idpPort = Number(env.SAMLA_IDP_PORT ?? 8180);
+const seedScale = env.SAMLA_SEED_SCALE === "national" ? "national" : "pilot";
+const webOrigin = `http://localhost:${webPort}`;
+const log = (message: string) => console.log(`[samla] ${message}`);
+
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { cwd, stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status})`);
+}
+
+const closers: (() => Promise<void>)[] = [];
+async function shutdown(code = 0) {
+  for (const close of closers.reverse()) await close().catch(() => undefined);
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+
+try {
+  // 1. Database: migrate (the Prisma CLI records what it applied), then seed if empty.
+  if (databaseKind(databaseUrl) === "pglite") mkdirSync(databaseUrl.replace(/^pglite:/, ""), { recursive: true });
+  log(`database: ${databaseKind(databaseUrl) === "postgres" ? "PostgreSQL" : `PGlite in ${databaseUrl}`}`);
+  run("npx", ["prisma", "migrate", "deploy"], path.join(root, "schema"), { DATABASE_URL: databaseUrl });
+  const db = createDb(databaseUrl);
+  closers.push(() => db.$disconnect());
+  if ((await db.office.count()) === 0) {
+    log(`seeding the ${seedScale} data set…`);
+    let lastPhase = "";
+    const summary = await seedDatabase(db, {
+      scale: seedScale,
+      onProgress: ({ phase, done, total }) => {
+        if (phase !== lastPhase || done === total) log(`  ${phase}: ${done}/${total}`);
+        lastPhase = phase;
+      },
+    });
+    log(`seeded: ${JSON.stringify(summary)}`);
+  }
+
+  // 2. Identity provider: a real Keycloak when KEYCLOAK_URL is set, else the embedded one.
+  let oidcUrl = env.KEYCLOAK_URL?.replace(/\/$/, "");
+  if (!oidcUrl) {
+    const idp = await startDevIdp({ port: idpPort });
+    closers.push(() => idp.close());
+    oidcUrl = idp.url;
+  }
+  const issuer = `${oidcUrl}/realms/samla`;
+
+  // 3. API.
+  const api = await startApiServer({ db, issuer, port: apiPort, corsOrigins: [webOrigin, `http://127.0.0.1:${webPort}`] });
+  closers.push(() => api.close());
+
+  // 4. Web: build (Turborepo caches it), then serve the SPA with its runtime config.
+  run("npx", ["turbo", "run", "build", "--filter=@samla/web", "--output-logs=errors-only"], root, {
+    TURBO_TELEMETRY_DISABLED: "1",
+  });
+  const runtimeConfig = JSON.stringify({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl: api.url });
+  const serveStatic = sirv(path.join(root, "web", "build", "client"), { single: true, etag: true });
+  const web: Server = createServer((req, res) => {
+    if (req.url === "/config.json") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(runtimeConfig);
+      return;
+    }
+    serveStatic(req, res);
+  });
+  await new Promise<void>((resolve) => web.listen(webPort, "127.0.0.1", resolve));
+  closers.push(() => new Promise((resolve) => web.close(() => resolve())));
+
+  log("");
+  log(`Samla is running: ${webOrigin}`);
+  log(`  API:      ${api.url}`);
+  log(`  Sign-in:  ${issuer}${env.KEYCLOAK_URL ? " (Keycloak)" : " (embedded dev IdP)"}`);
+  log("  Demo users (username / password: roles):");
+  for (const user of loadDemoUsers()) log(`    ${user.username.padEnd(9)} / ${user.password.padEnd(15)} ${user.roles.join(", ")}`);
+} catch (error) {
+  console.error("[samla] could not start:", error);
+  await shutdown(1);
+}
