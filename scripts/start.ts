@@ -6,15 +6,14 @@
 // shares the one database handle with the seed step.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import sirv from "sirv";
 import { startApiServer } from "@samla/api/main";
 import { startDevIdp } from "@samla/api/auth";
 import { createDb, databaseKind } from "@samla/schema";
 import { seedDatabase } from "@samla/seed";
 import { loadDemoUsers } from "@samla/seed/keycloak";
+import { startWebServer } from "@samla/web/serve";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = process.env;
@@ -76,17 +75,7 @@ try {
   run("npx", ["turbo", "run", "build", "--filter=@samla/web", "--output-logs=errors-only"], root, {
     TURBO_TELEMETRY_DISABLED: "1",
   });
-  const runtimeConfig = JSON.stringify({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl: api.url });
-  const serveStatic = sirv(path.join(root, "web", "build", "client"), { single: true, etag: true });
-  const web: Server = createServer((req, res) => {
-    if (req.url === "/config.json") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(runtimeConfig);
-      return;
-    }
-    serveStatic(req, res);
-  });
-  await new Promise<void>((resolve) => web.listen(webPort, "127.0.0.1", resolve));
+  const web = await startWebServer({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl: api.url }, webPort);
   closers.push(() => new Promise((resolve) => web.close(() => resolve())));
 
   log("");

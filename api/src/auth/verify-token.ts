@@ -1,0 +1,175 @@
+// Verifies Keycloak access tokens (or the embedded dev IdP's, which have the same shape)
+// and turns them into a Viewer.
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
+import { isSamlaRole, type Viewer } from "./viewer";
+
+export type TokenErrorCode = "EXPIRED" | "INVALID" | "WRONG_ISSUER" | "WRONG_AUDIENCE" | "IDP_UNAVAILABLE";
+
+const MESSAGES: Record<TokenErrorCode, string> = {
+  EXPIRED: "Innloggingen har utløpt. Logg inn på nytt.",
+  INVALID: "Innloggingen er ugyldig. Logg inn på nytt.",
+  WRONG_ISSUER: "Innloggingen kommer fra en annen innloggingstjeneste enn Samla bruker.",
+  WRONG_AUDIENCE: "Innloggingen gjelder ikke for Samla.",
+  IDP_UNAVAILABLE: "Innloggingstjenesten svarer ikke. Prøv igjen om litt.",
+};
+
+/** Why a token was refused. `message` is Norwegian and safe to show to the user. */
+export class TokenError extends Error {
+  override name = "TokenError";
+  constructor(
+    readonly code: TokenErrorCode,
+    /** Technical detail for logs; never shown to users. */
+    readonly detail?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(MESSAGES[code], options);
+  }
+}
+
+export interface TokenVerifierOptions {
+  /** e.g. `http://localhost:8180/realms/samla` */
+  issuer: string;
+  /** Must be one of the token's `aud` values. Default "samla-api". */
+  audience?: string;
+  /** When given, the token's `azp` must equal it. Default "samla-web". */
+  clientId?: string;
+  /** Key source; default: the issuer's JWKS at `<issuer>/protocol/openid-connect/certs`. */
+  jwks?: JWTVerifyGetKey;
+  /** How long fetched keys count as fresh before jose refetches them. Default 10 minutes. */
+  jwksCacheMaxAgeMs?: number;
+}
+
+const ALGORITHMS = ["RS256", "ES256", "PS256"];
+const CLOCK_TOLERANCE_SECONDS = 5;
+/** After a failed JWKS fetch, serve cached keys without asking the IdP again for this long. */
+const JWKS_RETRY_AFTER_MS = 30_000;
+
+export function extractBearerToken(authorizationHeader: string | null | undefined): string | null {
+  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(authorizationHeader ?? "");
+  return match?.[1] ?? null;
+}
+
+/**
+ * A key source that keeps working from the last fetched JWKS while the IdP is down.
+ * jose caches the JWKS, but once the cache is older than `cacheMaxAge` it refetches on every
+ * call and fails when the IdP does not answer; here a failed refetch falls back to the keys
+ * we already have (the keys a Keycloak signs with change rarely; a new `kid` still triggers a
+ * refetch).
+ */
+function resilientRemoteJwks(url: URL, cacheMaxAgeMs: number): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(url, {
+    cacheMaxAge: cacheMaxAgeMs,
+    cooldownDuration: JWKS_RETRY_AFTER_MS,
+    timeoutDuration: 3_000,
+  });
+  let lastGood: JSONWebKeySet | undefined;
+  let failedAt = -Infinity;
+
+  return async (header, token) => {
+    const cached = remote.jwks() ?? lastGood;
+    if (cached && Date.now() - failedAt < JWKS_RETRY_AFTER_MS) {
+      return createLocalJWKSet(cached)(header, token);
+    }
+    try {
+      const key = await remote(header, token);
+      lastGood = remote.jwks();
+      return key;
+    } catch (error) {
+      if (isKeyMismatch(error)) throw error;
+      failedAt = Date.now();
+      if (cached) return createLocalJWKSet(cached)(header, token);
+      throw new TokenError("IDP_UNAVAILABLE", `could not fetch JWKS from ${url.href}`, { cause: error });
+    }
+  };
+}
+
+function isKeyMismatch(error: unknown): boolean {
+  return (
+    error instanceof joseErrors.JWKSNoMatchingKey ||
+    error instanceof joseErrors.JWKSMultipleMatchingKeys ||
+    error instanceof joseErrors.JOSENotSupported ||
+    error instanceof joseErrors.JWKInvalid
+  );
+}
+
+function toTokenError(error: unknown): TokenError {
+  if (error instanceof TokenError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new TokenError("EXPIRED", error.message, { cause: error });
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === "iss") return new TokenError("WRONG_ISSUER", error.message, { cause: error });
+    if (error.claim === "aud") return new TokenError("WRONG_AUDIENCE", error.message, { cause: error });
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new TokenError("INVALID", detail, { cause: error });
+}
+
+function viewerFromClaims(payload: JWTPayload): Viewer {
+  const { sub } = payload;
+  if (typeof sub !== "string" || sub === "") throw new TokenError("INVALID", "token has no sub");
+  const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+  const username = text(payload.preferred_username) ?? sub;
+  const realmAccess = payload.realm_access as { roles?: unknown } | undefined;
+  const roles = Array.isArray(realmAccess?.roles)
+    ? realmAccess.roles.filter((role): role is string => typeof role === "string").filter(isSamlaRole)
+    : [];
+  const email = text(payload.email);
+  return {
+    subject: sub,
+    username,
+    name: text(payload.name) ?? username,
+    ...(email ? { email } : {}),
+    roles: [...new Set(roles)],
+  };
+}
+
+export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<Viewer> {
+  const issuer = options.issuer.replace(/\/+$/, "");
+  const audience = options.audience ?? "samla-api";
+  const clientId = options.clientId ?? "samla-web";
+  const getKey =
+    options.jwks ??
+    resilientRemoteJwks(new URL(`${issuer}/protocol/openid-connect/certs`), options.jwksCacheMaxAgeMs ?? 10 * 60_000);
+
+  return async (token) => {
+    try {
+      // Check the issuer before fetching keys: a token from another IdP is refused with a
+      // clear reason and without a JWKS round trip for a `kid` we will never know.
+      let unverified: JWTPayload;
+      try {
+        unverified = decodeJwt(token);
+      } catch (error) {
+        throw new TokenError("INVALID", "not a JWT", { cause: error });
+      }
+      if (unverified.iss !== issuer) {
+        throw new TokenError("WRONG_ISSUER", `iss ${String(unverified.iss)} is not ${issuer}`);
+      }
+
+      const { payload } = await jwtVerify(token, getKey, {
+        issuer,
+        audience,
+        algorithms: ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ["exp", "sub"],
+      });
+      // Keycloak marks access tokens `typ: "Bearer"` (id tokens "ID", refresh tokens "Refresh").
+      if (payload.typ !== undefined && payload.typ !== "Bearer") {
+        throw new TokenError("INVALID", `typ ${String(payload.typ)} is not an access token`);
+      }
+      if (clientId && payload.azp !== clientId) {
+        throw new TokenError("WRONG_AUDIENCE", `azp ${String(payload.azp)} is not ${clientId}`);
+      }
+      return viewerFromClaims(payload);
+    } catch (error) {
+      throw toTokenError(error);
+    }
+  };
+}
