@@ -2,7 +2,7 @@
 // Tokens live only in the keycloak-js instance in memory; keycloak-js keeps just the
 // short-lived PKCE/state values for the redirect in browser storage.
 import Keycloak, { type KeycloakConfig, type KeycloakInitOptions } from "keycloak-js";
-import { config } from "../config";
+import { loadConfig } from "../config";
 import { IdpUnreachableError, SignInFailedError } from "./errors";
 import { userFromClaims, type SignedInUser } from "./user";
 
@@ -107,20 +107,19 @@ function describe(error: unknown): string {
 
 let currentSession: Promise<AuthSession> | undefined;
 
-/** Signs in once per page load; every caller shares the same session. */
+/**
+ * Signs in once per page load; every caller shares the same session (or the same
+ * failure: "Prøv igjen" reloads the page, which starts afresh).
+ */
 export function signIn(): Promise<AuthSession> {
-  if (!currentSession) {
-    currentSession = startSignIn({
+  currentSession ??= loadConfig().then((config) =>
+    startSignIn({
       oidcUrl: config.oidcUrl,
       realm: config.realm,
       clientId: config.oidcClientId,
       postLogoutRedirectUri: `${window.location.origin}/`,
-    });
-    // A failed attempt is not cached, so a retry starts afresh.
-    currentSession.catch(() => {
-      currentSession = undefined;
-    });
-  }
+    }),
+  );
   return currentSession;
 }
 

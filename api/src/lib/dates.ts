@@ -1,0 +1,42 @@
+// Calendar dates. The database stores `@db.Date` columns, which Prisma reads and writes
+// as JavaScript Dates at UTC midnight; these helpers keep to that convention.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `yyyy-mm-dd` to a Date at UTC midnight; null for anything else (including 2026-02-30). */
+export function parseDate(value: string): Date | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? date
+    : null;
+}
+
+/** A Date at UTC midnight (as Prisma returns `@db.Date`) to `yyyy-mm-dd`. */
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Today's date in Norway, where Nav works, as a Date at UTC midnight. */
+export function todayInNorway(now: Date = new Date()): Date {
+  // en-CA formats as yyyy-mm-dd.
+  const local = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+  return parseDate(local)!;
+}
+
+/** Whole days on a UTC-midnight date (UTC has no daylight saving, so days are 24 h). */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** Norwegian date for messages: 31.01.2026 */
+export function formatDateNorwegian(date: Date): string {
+  const [year, month, day] = formatDate(date).split("-");
+  return `${day}.${month}.${year}`;
+}

@@ -1,0 +1,245 @@
+// assignRole and endAssignment (hr, admin): who holds which role in which team, how much
+// and when. History is kept by dates; an ended assignment stays.
+import type { Assignment } from "@samla/schema";
+import { z } from "zod";
+import { builder } from "../builder";
+import { lockRow, withAudit, type Tx } from "../lib/audit";
+import { formatDate, formatDateNorwegian } from "../lib/dates";
+import {
+  AssignmentOverlapError,
+  ConflictError,
+  FteLimitError,
+  NotFoundError,
+  ValidationError,
+} from "../lib/errors";
+import { mutationResult } from "../lib/mutations";
+import { parseInput, zFte, zGlobalId } from "../lib/validation";
+import { AssignmentRef } from "./persons";
+
+const HR = { hr: true, admin: true } as const;
+const MAX_FTE = "1.00";
+
+const AssignRoleInput = builder.inputType("AssignRoleInput", {
+  fields: (t) => ({
+    personId: t.id({ required: true }),
+    roleId: t.id({ required: true }),
+    teamId: t.id({ required: true }),
+    fte: t.float({ required: true, description: "0.01-1.00, at most two decimals." }),
+    startDate: t.field({ type: "Date", required: true }),
+    endDate: t.field({ type: "Date", required: false, description: "Last day (inclusive); none while it runs." }),
+    reportsToId: t.id({ required: false, description: "The person this person reports to in this role." }),
+  }),
+});
+
+const EndAssignmentInput = builder.inputType("EndAssignmentInput", {
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The assignment." }),
+    endDate: t.field({ type: "Date", required: true, description: "Last day (inclusive)." }),
+  }),
+});
+
+const assignRoleSchema = z
+  .object({
+    personId: zGlobalId("Person"),
+    roleId: zGlobalId("Role"),
+    teamId: zGlobalId("Team"),
+    fte: zFte,
+    startDate: z.date(),
+    endDate: z.date().nullish(),
+    reportsToId: zGlobalId("Person").nullish(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.endDate && input.endDate < input.startDate) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "Sluttdato kan ikke være før startdato." });
+    }
+    if (input.reportsToId && input.reportsToId === input.personId) {
+      ctx.addIssue({ code: "custom", path: ["reportsToId"], message: "En person kan ikke rapportere til seg selv." });
+    }
+  });
+
+const endAssignmentSchema = z.object({ id: zGlobalId("Assignment"), endDate: z.date() });
+
+export function assignmentSnapshot(assignment: Assignment) {
+  return {
+    personId: assignment.personId,
+    roleId: assignment.roleId,
+    teamId: assignment.teamId,
+    fte: assignment.fte.toFixed(2),
+    startDate: formatDate(assignment.startDate),
+    endDate: assignment.endDate ? formatDate(assignment.endDate) : null,
+    reportsToId: assignment.reportsToId,
+    version: assignment.version,
+  };
+}
+
+const decimal = (value: string) => value.replace(".", ",");
+
+/**
+ * The first day in [start, end] on which the person's FTE plus `fte` would exceed 1.0,
+ * computed exactly in SQL numeric. The total can only rise on the new period's first day
+ * or on a day another assignment starts, so those are the days checked.
+ */
+async function firstDayOverFteLimit(
+  tx: Tx,
+  personId: string,
+  fte: string,
+  start: Date,
+  end: Date | null,
+): Promise<{ day: string; existing: string } | null> {
+  const startDay = formatDate(start);
+  const endDay = end ? formatDate(end) : null;
+  const rows = await tx.$queryRaw<{ day: string; existing: string }[]>`
+    WITH existing AS (
+      SELECT "fte", "startDate" AS s, "endDate" AS e FROM "Assignment"
+      WHERE "personId" = ${personId}
+        AND (${endDay}::date IS NULL OR "startDate" <= ${endDay}::date)
+        AND ("endDate" IS NULL OR "endDate" >= ${startDay}::date)
+    ), days AS (
+      SELECT ${startDay}::date AS day
+      UNION
+      SELECT s FROM existing WHERE s > ${startDay}::date
+    )
+    SELECT to_char(d.day, 'YYYY-MM-DD') AS day, COALESCE(SUM(x."fte"), 0)::text AS existing
+    FROM days d
+    LEFT JOIN existing x ON x.s <= d.day AND (x.e IS NULL OR x.e >= d.day)
+    GROUP BY d.day
+    HAVING COALESCE(SUM(x."fte"), 0) + ${fte}::numeric > ${MAX_FTE}::numeric
+    ORDER BY d.day
+    LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+builder.mutationField("assignRole", (t) =>
+  t.field({
+    type: AssignmentRef,
+    description:
+      "HR or admin. Puts a person in a role in a team. Refused when the same person already has the same " +
+      "role in the same team in an overlapping period, or when their total FTE would exceed 1.0 on any day.",
+    authScopes: HR,
+    args: { input: t.arg({ type: AssignRoleInput, required: true }) },
+    errors: mutationResult("assignRole", "assignment", [
+      ValidationError,
+      NotFoundError,
+      AssignmentOverlapError,
+      FteLimitError,
+    ]),
+    resolve: (_parent, args, context) => {
+      const input = parseInput(assignRoleSchema, args.input);
+      return withAudit(context, async (tx) => {
+        // Lock the person first: a concurrent assignRole for the same person waits here,
+        // and then sees this one's assignment in its overlap and FTE checks.
+        if (!(await lockRow(tx, "Person", input.personId))) throw new NotFoundError("Person", args.input.personId);
+        const [role, team, reportsTo] = await Promise.all([
+          tx.role.findUnique({ where: { id: input.roleId }, select: { name: true } }),
+          tx.team.findUnique({ where: { id: input.teamId }, select: { name: true, office: { select: { name: true, status: true } } } }),
+          input.reportsToId ? tx.person.findUnique({ where: { id: input.reportsToId }, select: { id: true } }) : null,
+        ]);
+        if (!role) throw new NotFoundError("Role", args.input.roleId);
+        if (!team) throw new NotFoundError("Team", args.input.teamId);
+        if (input.reportsToId && !reportsTo) throw new NotFoundError("Person", args.input.reportsToId!);
+        if (team.office.status === "MERGED" || team.office.status === "CLOSED") {
+          throw ValidationError.field(
+            "teamId",
+            `${team.office.name} er ${team.office.status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
+          );
+        }
+
+        const endDate = input.endDate ?? null;
+        const overlapping = await tx.assignment.findFirst({
+          where: {
+            personId: input.personId,
+            roleId: input.roleId,
+            teamId: input.teamId,
+            ...(endDate && { startDate: { lte: endDate } }),
+            OR: [{ endDate: null }, { endDate: { gte: input.startDate } }],
+          },
+          orderBy: { startDate: "asc" },
+        });
+        if (overlapping) {
+          const until = overlapping.endDate ? formatDateNorwegian(overlapping.endDate) : "";
+          throw new AssignmentOverlapError(
+            `Personen har allerede rollen ${role.name} i ${team.name} i en overlappende periode ` +
+              `(${formatDateNorwegian(overlapping.startDate)}–${until}).`,
+            overlapping.id,
+          );
+        }
+
+        const over = await firstDayOverFteLimit(tx, input.personId, input.fte, input.startDate, endDate);
+        if (over) {
+          const day = new Date(`${over.day}T00:00:00Z`);
+          throw new FteLimitError(
+            `Personen har allerede ${decimal(over.existing)} årsverk ${formatDateNorwegian(day)}; med ` +
+              `${decimal(input.fte)} til blir det mer enn 1,0.`,
+            day,
+            over.existing,
+            input.fte,
+            MAX_FTE,
+          );
+        }
+
+        const assignment = await tx.assignment.create({
+          data: {
+            personId: input.personId,
+            roleId: input.roleId,
+            teamId: input.teamId,
+            fte: input.fte,
+            startDate: input.startDate,
+            endDate,
+            reportsToId: input.reportsToId ?? null,
+          },
+        });
+        return {
+          result: assignment,
+          audit: {
+            action: "assignRole",
+            entityType: "Assignment",
+            entityId: assignment.id,
+            after: assignmentSnapshot(assignment),
+          },
+        };
+      });
+    },
+  }),
+);
+
+builder.mutationField("endAssignment", (t) =>
+  t.field({
+    type: AssignmentRef,
+    description:
+      "HR or admin. Sets the last day of an assignment. Refused before its start, or when it has already " +
+      "ended on or before that day.",
+    authScopes: HR,
+    args: { input: t.arg({ type: EndAssignmentInput, required: true }) },
+    errors: mutationResult("endAssignment", "assignment", [ValidationError, NotFoundError, ConflictError]),
+    resolve: (_parent, args, context) => {
+      const input = parseInput(endAssignmentSchema, args.input);
+      return withAudit(context, async (tx) => {
+        if (!(await lockRow(tx, "Assignment", input.id))) throw new NotFoundError("Assignment", args.input.id);
+        const before = await tx.assignment.findUniqueOrThrow({ where: { id: input.id } });
+        if (input.endDate < before.startDate) {
+          throw ValidationError.field(
+            "endDate",
+            `Sluttdato kan ikke være før startdato (${formatDateNorwegian(before.startDate)}).`,
+          );
+        }
+        if (before.endDate && before.endDate <= input.endDate) {
+          throw new ConflictError(`Tilsettingen er allerede avsluttet ${formatDateNorwegian(before.endDate)}.`, before.version);
+        }
+        const after = await tx.assignment.update({
+          where: { id: before.id },
+          data: { endDate: input.endDate, version: { increment: 1 } },
+        });
+        return {
+          result: after,
+          audit: {
+            action: "endAssignment",
+            entityType: "Assignment",
+            entityId: after.id,
+            before: assignmentSnapshot(before),
+            after: assignmentSnapshot(after),
+          },
+        };
+      });
+    },
+  }),
+);

@@ -1,0 +1,25 @@
+// Builds the GraphQL schema from every module. Import order does not matter to Pothos;
+// each module registers its types on the shared builder.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { builder } from "./builder";
+import "./lib/error-types";
+import "./viewer/viewer";
+import "./org/municipalities";
+import "./org/offices";
+import "./org/teams";
+import "./org/office-mutations";
+import "./catalog/roles";
+import "./catalog/services";
+import "./people/persons";
+import "./catalog/catalog-mutations";
+import "./people/assignment-mutations";
+import "./mergers/mergers";
+import "./mergers/merger-mutations";
+import "./audit/audit-events";
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The SDL checked in as schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printSortedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,127 @@
+// The HTTP face of the API: graphql-yoga on /graphql with request limits, CSRF prevention,
+// masked errors, and /healthz for load balancers.
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import type { Db } from "@samla/schema";
+import { NoSchemaIntrospectionCustomRule } from "graphql";
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
+import { schema } from "./schema";
+
+export interface RequestLimits {
+  /** Deepest selection nesting (introspection excluded). */
+  maxDepth: number;
+  /** graphql-armor's cost: objects 2, scalars 1, times 1.5 per level of depth. */
+  maxCost: number;
+  /** Lexical tokens in one document. */
+  maxTokens: number;
+  maxAliases: number;
+  maxDirectives: number;
+}
+
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxDepth: 12,
+  maxCost: 50_000,
+  maxTokens: 3_000,
+  maxAliases: 15,
+  maxDirectives: 20,
+};
+
+export interface SamlaServerOptions {
+  db: Db;
+  /** Verifies bearer tokens, e.g. `createTokenVerifier({ issuer, audience })` from ./auth/verify-token. */
+  verifyToken: VerifyToken;
+  /** Production: no introspection, no GraphiQL, no field suggestions. Default false. */
+  production?: boolean;
+  /**
+   * Origins allowed to call the API from a browser (CORS), e.g. ["http://localhost:5173"].
+   * Default: any origin outside production, none (same origin only) in production.
+   */
+  corsOrigins?: string[];
+  limits?: Partial<RequestLimits>;
+  /** Yoga's logging; default true (info level). Tests pass false. */
+  logging?: boolean;
+}
+
+export type SamlaServer = YogaServerInstance<Record<string, never>, SamlaContext>;
+
+/** Headers any one of which marks a request as sent by our own client code (CSRF prevention). */
+export const CSRF_HEADERS = ["x-samla-csrf", "x-graphql-yoga-csrf"];
+
+/** `GET /healthz`: 200 {status:"ok"} when the database answers, 503 otherwise. */
+function healthz(db: Db): Plugin {
+  return {
+    async onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== "/healthz") return;
+      try {
+        await db.$queryRaw`SELECT 1`;
+        endResponse(fetchAPI.Response.json({ status: "ok" }));
+      } catch {
+        endResponse(fetchAPI.Response.json({ status: "unavailable" }, { status: 503 }));
+      }
+    },
+  };
+}
+
+function disableIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
+  const { db, verifyToken, production = false } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+
+  const cors = options.corsOrigins
+    ? {
+        origin: options.corsOrigins,
+        credentials: false,
+        methods: ["GET", "POST", "OPTIONS"],
+        allowedHeaders: ["authorization", "content-type", "x-request-id", ...CSRF_HEADERS],
+        maxAge: 600,
+      }
+    : !production;
+
+  const yoga: SamlaServer = createYoga<Record<string, never>, SamlaContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    healthCheckEndpoint: "/health",
+    landingPage: false,
+    graphiql: production ? false : { title: "Samla GraphQL", headers: JSON.stringify({ "x-samla-csrf": "1" }) },
+    cors,
+    logging: options.logging ?? true,
+    batching: false,
+    maskedErrors: {
+      isDev: false,
+      // Unexpected errors are masked for the client ("Unexpected error.") but logged here,
+      // with the request id, so they can be found.
+      maskError: (error, message) => {
+        const masked = maskError(error, message, false);
+        if (masked !== error) yoga.logger.error("unexpected error", error);
+        return masked;
+      },
+    },
+    context: async ({ request }): Promise<SamlaContext> => ({
+      db,
+      requestId: requestIdFrom(request),
+      ...(await authenticate(request, verifyToken)),
+    }),
+    plugins: [
+      healthz(db),
+      useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+        costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+        maxTokens: { n: limits.maxTokens },
+        maxAliases: { n: limits.maxAliases },
+        maxDirectives: { n: limits.maxDirectives },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      ...(production ? [disableIntrospection()] : []),
+    ],
+  });
+  return yoga;
+}

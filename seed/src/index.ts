@@ -1,0 +1,62 @@
+// @samla/seed: Samla's deterministic seed data, written through the Prisma client.
+// Migrations are the caller's job; seeding is idempotent (safe to run again, and
+// running "pilot" then "national" adds the national part).
+import type { PrismaClient } from "@samla/schema";
+import { generateSeed, type Scale } from "./generate";
+import { writeSeed, type ProgressListener } from "./write";
+
+export {
+  DEFAULT_TODAY,
+  DEMO_LEADER,
+  GENERATED_MARK,
+  GENERATED_OFFICE_COUNT,
+  generateSeed,
+  ids,
+  type AssignmentRow,
+  type GenerateOptions,
+  type LinkRow,
+  type Scale,
+  type SeedRows,
+} from "./generate";
+export { PHASE_LABELS, writeSeed, type ProgressListener, type SeedProgress } from "./write";
+export { PILOT_OFFICE_CODES, SPEARHEAD_OFFICE_CODE } from "./data/offices";
+export { MUNICIPAL_MINIMUM_SERVICE_CODES } from "./data/services";
+
+export interface SeedOptions {
+  scale: Scale;
+  onProgress?: ProgressListener;
+  /** The date the data describes as today (ISO date or Date). Default 2026-11-01. */
+  today?: Date | string;
+}
+
+/** How many rows of each model exist after seeding (not only the seed's own). */
+export interface SeedSummary {
+  municipalities: number;
+  offices: number;
+  mergers: number;
+  services: number;
+  roles: number;
+  teams: number;
+  persons: number;
+  assignments: number;
+}
+
+export async function seedDatabase(db: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
+  const rows = generateSeed({ scale: options.scale, today: options.today });
+  await writeSeed(db, rows, options.onProgress);
+  return summarize(db);
+}
+
+export async function summarize(db: PrismaClient): Promise<SeedSummary> {
+  const [municipalities, offices, mergers, services, roles, teams, persons, assignments] = await Promise.all([
+    db.municipality.count(),
+    db.office.count(),
+    db.merger.count(),
+    db.service.count(),
+    db.role.count(),
+    db.team.count(),
+    db.person.count(),
+    db.assignment.count(),
+  ]);
+  return { municipalities, offices, mergers, services, roles, teams, persons, assignments };
+}

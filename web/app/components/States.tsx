@@ -1,0 +1,76 @@
+// Loading, empty and error states shared by the screens.
+import { Alert, BodyShort, Heading, HStack, Loader, Skeleton, VStack } from "@navikt/ds-react";
+import { useAsyncError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { isApiError } from "../graphql/client";
+import { t } from "../i18n";
+
+/** A spinner with visible text that screen readers also announce. */
+export function LoadingMessage({ text }: { text: string }) {
+  return (
+    <HStack gap="space-12" align="center" role="status">
+      <Loader size="medium" title={text} aria-hidden />
+      <BodyShort>{text}</BodyShort>
+    </HStack>
+  );
+}
+
+/** Placeholder rows shaped like a table while its data loads. */
+export function TableSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
+  return (
+    <VStack gap="space-8" role="status" aria-label={label}>
+      <BodyShort className="aksel-sr-only">{label}</BodyShort>
+      <Skeleton variant="rectangle" height="2.5rem" />
+      {Array.from({ length: rows }, (_, index) => (
+        <Skeleton key={index} variant="rectangle" height="2rem" />
+      ))}
+    </VStack>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Alert variant="info" role="status">
+      <Heading level="2" size="small" spacing={Boolean(children)}>
+        {title}
+      </Heading>
+      {children}
+    </Alert>
+  );
+}
+
+/** A Norwegian explanation of why an API call failed. */
+export function describeError(error: unknown): string {
+  if (isApiError(error)) {
+    switch (error.kind) {
+      case "unreachable":
+        return t("error.api.unreachable");
+      case "unauthorized":
+        return t("error.api.unauthorized");
+      case "forbidden":
+        return t("error.api.forbidden");
+      default:
+        return t("error.api.generic");
+    }
+  }
+  return t("error.api.generic");
+}
+
+export function ErrorState({ title, error, headingLevel = "2" }: { title: string; error: unknown; headingLevel?: "1" | "2" }) {
+  const detail = error instanceof Error ? error.message : undefined;
+  return (
+    <Alert variant="error" role="alert">
+      <Heading level={headingLevel} size="small" spacing>
+        {title}
+      </Heading>
+      <BodyShort spacing>{describeError(error)}</BodyShort>
+      {detail && <BodyShort size="small">{t("error.details", { message: detail })}</BodyShort>}
+    </Alert>
+  );
+}
+
+/** errorElement for <Await>: shows why the deferred data failed. */
+export function AwaitError({ title }: { title: string }) {
+  const error = useAsyncError();
+  return <ErrorState title={title} error={error} />;
+}
