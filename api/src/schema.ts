@@ -8,6 +8,7 @@ import "./org/municipalities";
 import "./org/offices";
 import "./org/teams";
 import "./org/office-mutations";
+import "./org/team-mutations";
 import "./catalog/roles";
 import "./catalog/services";
 import "./people/persons";

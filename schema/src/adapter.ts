@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -23,9 +24,12 @@ export function openPGlite(url: string): PGlite {
   return dataDir ? new PGlite(dataDir) : new PGlite();
 }
 
-export function createAdapter(url: string, pglite?: PGlite) {
+export function createAdapter(url: string, pglite?: PGlite): SqlMigrationAwareDriverAdapterFactory {
   if (databaseKind(url) === "postgres") return new PrismaPg({ connectionString: url });
-  return new PrismaPGlite(pglite ?? openPGlite(url));
+  // pglite-prisma-adapter 0.6.1 is typed against @prisma/driver-adapter-utils 6.10, an
+  // older copy of the 6.19 interface. At run time it implements what Prisma 6.19 calls
+  // (the whole test suite runs on it), so only the declared type is bridged here.
+  return new PrismaPGlite(pglite ?? openPGlite(url)) as unknown as SqlMigrationAwareDriverAdapterFactory;
 }
 
 /**
@@ -35,7 +39,7 @@ export function createAdapter(url: string, pglite?: PGlite) {
  * to the adapter as text (and their arrays as text[]). Runtime queries never see these
  * types, so only the CLI uses this.
  */
-export function createMigrationAdapter(url: string) {
+export function createMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
   if (databaseKind(url) !== "postgres") return createAdapter(url);
   return new PrismaPg({ connectionString: url, Client: CatalogTypesAsTextClient } as pg.PoolConfig);
 }

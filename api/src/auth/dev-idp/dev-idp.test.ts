@@ -154,7 +154,8 @@ describe("dev IdP", () => {
     expect(login.url).toContain("/realms/samla/login-actions/");
     const html = await login.response.text();
     expect(html).toContain('<html lang="nb">');
-    expect(html).toMatch(/<label for="username">Brukernavn<\/label>/);
+    expect(html).toContain("<title>Logg inn på Samla</title>");
+    expect(html).toMatch(/<label for="username">Brukernavn eller e-postadresse<\/label>/);
     expect(html).toMatch(/<label for="password">Passord<\/label>/);
     expect(html).toMatch(/id="kc-login"[^>]*>Logg inn</);
   });
@@ -166,11 +167,12 @@ describe("dev IdP", () => {
     expect(attempt.response.status).toBe(200);
     expect(attempt.url).toBe(login.url);
     const html = await attempt.response.text();
-    expect(html).toContain('id="input-error"');
+    expect(html).toContain('id="input-error-username"');
     expect(html).toContain("Ugyldig brukernavn eller passord.");
     expect(html).toContain('value="planner"');
 
     const unknown = await postLogin(browser, login.url, "nobody", "samla-planner");
+    expect(unknown.response.status).toBe(200);
     expect(await unknown.response.text()).toContain("Ugyldig brukernavn eller passord.");
 
     // The same interaction still accepts the right password afterwards.
@@ -219,8 +221,8 @@ describe("dev IdP", () => {
     expect(decodeJwt(tokens.refresh_token)).toMatchObject({ typ: "Refresh", azp: CLIENT_ID });
   });
 
-  it("maps each demo user's realm roles", async () => {
-    const { tokens } = await signIn("leader", "samla-leader");
+  it("signs in with the e-mail address too, and maps the user's realm roles", async () => {
+    const { tokens } = await signIn("leader@samla.example", "samla-leader");
     const viewer = await createTokenVerifier({ issuer: idp.issuer })(tokens.access_token);
     expect(viewer).toMatchObject({ subject: "5a1f0c2e-0002-4000-8000-000000000002", roles: ["office-leader"] });
   });

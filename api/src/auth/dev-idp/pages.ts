@@ -1,6 +1,7 @@
-// HTML pages of the dev IdP, in Norwegian bokmål. The login form uses the ids of
-// Keycloak's login form (username, password, kc-login, input-error) so e2e tests can use
-// the same selectors against both.
+// HTML pages of the dev IdP, in Norwegian bokmål. The login page copies what Keycloak 26's
+// login form (keycloak.v2 theme, locale "no") has: title "Logg inn på Samla", the ids
+// username, password, kc-login and input-error-username, the label texts and the error
+// message, so e2e tests can use the same selectors against both.
 
 export function escapeHtml(value: string): string {
   return value
@@ -66,7 +67,7 @@ export interface LoginPageOptions {
 }
 
 export function loginPage({ action, username = "", error, demoUsers }: LoginPageOptions): string {
-  const invalid = error ? ' aria-invalid="true" aria-describedby="input-error"' : "";
+  const invalid = error ? ' aria-invalid="true" aria-describedby="input-error-username"' : "";
   const demoRows = demoUsers
     .map(
       (user) =>
@@ -74,11 +75,11 @@ export function loginPage({ action, username = "", error, demoUsers }: LoginPage
     )
     .join("");
   return page(
-    "Logg inn – Samla",
+    "Logg inn på Samla",
     `<h1>Logg inn</h1>
-${error ? `<div class="error" id="input-error" role="alert">${escapeHtml(error)}</div>` : ""}
+${error ? `<div class="error kc-feedback-text" id="input-error-username" role="alert">${escapeHtml(error)}</div>` : ""}
 <form id="kc-form-login" method="post" action="${escapeHtml(action)}" novalidate>
-  <label for="username">Brukernavn</label>
+  <label for="username">Brukernavn eller e-postadresse</label>
   <input type="text" id="username" name="username" value="${escapeHtml(username)}" autocomplete="username" autocapitalize="none" spellcheck="false" required${error ? "" : " autofocus"}${invalid}>
   <label for="password">Passord</label>
   <input type="password" id="password" name="password" autocomplete="current-password" required${error ? " autofocus" : ""}${invalid}>
