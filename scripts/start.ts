@@ -61,7 +61,8 @@ try {
   // 2. Identity provider: a real Keycloak when KEYCLOAK_URL is set, else the embedded one.
   let oidcUrl = env.KEYCLOAK_URL?.replace(/\/$/, "");
   if (!oidcUrl) {
-    const idp = await startDevIdp({ port: idpPort });
+    // Keys persist under the data folder, so sessions survive an API restart.
+    const idp = await startDevIdp({ port: idpPort, keystorePath: path.join(root, ".data", "dev-idp-keys.json") });
     closers.push(() => idp.close());
     oidcUrl = idp.url;
   }

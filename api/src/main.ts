@@ -13,6 +13,8 @@ export interface ApiServerOptions {
   issuer: string;
   audience?: string;
   clientId?: string;
+  /** JWKS URL when the API cannot reach the issuer's own (containers). */
+  jwksUrl?: string;
   port: number;
   host?: string;
   corsOrigins?: string[];
@@ -29,6 +31,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     issuer: options.issuer,
     audience: options.audience ?? "samla-api",
     clientId: options.clientId ?? "samla-web",
+    jwksUrl: options.jwksUrl,
   });
   const yoga = createSamlaServer({
     db: options.db,
@@ -57,6 +60,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     issuer,
     audience: process.env.OIDC_AUDIENCE,
     clientId: process.env.OIDC_CLIENT_ID,
+    jwksUrl: process.env.OIDC_JWKS_URL,
     port: Number(process.env.PORT ?? 4000),
     host: process.env.HOST ?? "0.0.0.0",
     corsOrigins: process.env.CORS_ORIGINS?.split(","),

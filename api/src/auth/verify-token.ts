@@ -40,10 +40,15 @@ export interface TokenVerifierOptions {
   issuer: string;
   /** Must be one of the token's `aud` values. Default "samla-api". */
   audience?: string;
-  /** When given, the token's `azp` must equal it. Default "samla-web". */
+  /** The token's `azp` must equal it. Default "samla-web"; "" skips the check. */
   clientId?: string;
   /** Key source; default: the issuer's JWKS at `<issuer>/protocol/openid-connect/certs`. */
   jwks?: JWTVerifyGetKey;
+  /**
+   * Where to fetch the JWKS when it is not at the issuer's own URL: in a container network
+   * the issuer the browser sees (http://localhost:8180/…) is not the address the API can reach.
+   */
+  jwksUrl?: string;
   /** How long fetched keys count as fresh before jose refetches them. Default 10 minutes. */
   jwksCacheMaxAgeMs?: number;
 }
@@ -137,7 +142,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
   const clientId = options.clientId ?? "samla-web";
   const getKey =
     options.jwks ??
-    resilientRemoteJwks(new URL(`${issuer}/protocol/openid-connect/certs`), options.jwksCacheMaxAgeMs ?? 10 * 60_000);
+    resilientRemoteJwks(
+      new URL(options.jwksUrl ?? `${issuer}/protocol/openid-connect/certs`),
+      options.jwksCacheMaxAgeMs ?? 10 * 60_000,
+    );
 
   return async (token) => {
     try {

@@ -1,0 +1,222 @@
+// Sign-in and roles at the API boundary: bad tokens, no token, wrong role. Each refusal is a
+// clear GraphQL error and changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { schema } from "../src/schema";
+import { createFixtures, gid, type Fixtures } from "./fixtures";
+import { createTestApi, dataOf, errorCode, USERS, type TestApi, type UserName } from "./harness";
+
+let api: TestApi;
+let f: Fixtures;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  f = await createFixtures(api.db);
+});
+afterAll(() => api?.close());
+
+/** Row counts of every table: a refused request must leave them all as they were. */
+async function tableCounts() {
+  const db = api.db;
+  return {
+    offices: await db.office.count(),
+    teams: await db.team.count(),
+    roles: await db.role.count(),
+    services: await db.service.count(),
+    people: await db.person.count(),
+    assignments: await db.assignment.count(),
+    mergers: await db.merger.count(),
+    auditEvents: await db.auditEvent.count(),
+    versions: (await db.office.findMany({ select: { version: true } })).map((o) => o.version).join(","),
+  };
+}
+
+const OFFICES = `{ offices { totalCount } }`;
+const CREATE_OFFICE = `mutation($input: CreateOfficeInput!) {
+  createOffice(input: $input) { __typename ... on Error { message } }
+}`;
+
+describe("tokens", () => {
+  it("lets anyone call health, and nothing else without a token", async () => {
+    expect(dataOf(await api.graphql<{ health: string }>(`{ health }`, {}, { as: null })).health).toBe("ok");
+    const response = await api.graphql(OFFICES, {}, { as: null });
+    expect(response.data).toBeNull();
+    expect(errorCode(response)).toBe("UNAUTHENTICATED");
+    expect(response.errors?.[0]?.message).toBe("Du må logge inn for å bruke Samla.");
+    expect(response.errors?.[0]?.extensions?.reason).toBeUndefined();
+  });
+
+  const badTokens: [string, () => Promise<string>, string][] = [
+    ["expired", () => api.tokens.token("planner", { expiresIn: -120 }), "EXPIRED"],
+    ["signed by another key", () => api.tokens.token("planner", { foreignKey: true }), "INVALID"],
+    ["for another audience", () => api.tokens.token("planner", { audience: "account" }), "WRONG_AUDIENCE"],
+    ["for another client (azp)", () => api.tokens.token("planner", { azp: "other-app" }), "WRONG_AUDIENCE"],
+    ["from another issuer", () => api.tokens.token("planner", { issuer: "http://evil.test/realms/samla" }), "WRONG_ISSUER"],
+    ["not a JWT", async () => "not-a-jwt", "INVALID"],
+  ];
+
+  it.each(badTokens)("refuses a token %s with the reason, and changes nothing", async (_label, makeToken, reason) => {
+    const token = await makeToken();
+    const before = await tableCounts();
+
+    const read = await api.graphql(OFFICES, {}, { as: { token } });
+    expect(errorCode(read)).toBe("UNAUTHENTICATED");
+    expect(read.errors?.[0]?.extensions?.reason).toBe(reason);
+    expect(read.errors?.[0]?.message).toMatch(/Innlogging/);
+
+    const write = await api.graphql(
+      CREATE_OFFICE,
+      { input: { code: "0998", name: "Nav Ulovlig", validFrom: "2024-01-01" } },
+      { as: { token } },
+    );
+    expect(write.data).toBeNull();
+    expect(errorCode(write)).toBe("UNAUTHENTICATED");
+    expect(write.errors?.[0]?.extensions?.reason).toBe(reason);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("explains an Authorization header that is not a bearer token", async () => {
+    const response = await api.graphql(OFFICES, {}, { as: null, headers: { authorization: "Basic dXNlcjpwYXNz" } });
+    expect(errorCode(response)).toBe("UNAUTHENTICATED");
+    expect(response.errors?.[0]?.extensions?.reason).toBe("MALFORMED_HEADER");
+  });
+
+  it("tells a signed-in user without a Samla role that they lack one, but shows who they are", async () => {
+    const viewer = dataOf(await api.graphql<any>(`{ viewer { username roles } }`, {}, { as: "noRole" })).viewer;
+    expect(viewer).toEqual({ username: "uten-rolle", roles: [] });
+    const response = await api.graphql(OFFICES, {}, { as: "noRole" });
+    expect(errorCode(response)).toBe("FORBIDDEN");
+    expect(response.errors?.[0]?.message).toMatch(/ingen rolle i Samla/);
+  });
+});
+
+describe("viewer", () => {
+  it("returns the token's identity, roles and linked person", async () => {
+    const viewer = dataOf(
+      await api.graphql<any>(`{ viewer { subject username name email roles person { name } } }`, {}, { as: "officeLeader" }),
+    ).viewer;
+    expect(viewer).toEqual({
+      subject: USERS.officeLeader.sub,
+      username: "leder",
+      name: "Leif Leder",
+      email: null,
+      roles: ["OFFICE_LEADER"],
+      person: { name: "Kari Testesen" },
+    });
+  });
+
+  it("needs a token", async () => {
+    expect(errorCode(await api.graphql(`{ viewer { username } }`, {}, { as: null }))).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("mutation roles", () => {
+  const ALL_USERS: UserName[] = ["planner", "hr", "admin", "viewer", "officeLeader", "noRole"];
+
+  /** Every mutation: a type-correct input, and the roles that may call it. */
+  const mutations: Record<string, { input: () => Record<string, unknown>; inputType: string; allowed: UserName[] }> = {
+    createOffice: {
+      inputType: "CreateOfficeInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ code: "0997", name: "Nav Ny", validFrom: "2024-01-01" }),
+    },
+    updateOffice: {
+      inputType: "UpdateOfficeInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Office", f.offices.drammen.id), version: 1, name: "Nav Endret" }),
+    },
+    createTeam: {
+      inputType: "CreateTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ officeId: gid("Office", f.offices.drammen.id), name: "Nytt team" }),
+    },
+    updateTeam: {
+      inputType: "UpdateTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Team", f.teams.drammen.id), version: 1, name: "Endret team" }),
+    },
+    createRole: {
+      inputType: "CreateRoleInput",
+      allowed: ["admin"],
+      input: () => ({ code: "NY", name: "Ny rolle", category: "SUPPORT" }),
+    },
+    updateRole: {
+      inputType: "UpdateRoleInput",
+      allowed: ["admin"],
+      input: () => ({ id: gid("Role", f.roles.veileder.id), version: 1, name: "Endret" }),
+    },
+    createService: {
+      inputType: "CreateServiceInput",
+      allowed: ["admin"],
+      input: () => ({ code: "NY", name: "Ny tjeneste", provider: "STATE" }),
+    },
+    updateService: {
+      inputType: "UpdateServiceInput",
+      allowed: ["admin"],
+      input: () => ({ id: gid("Service", f.services.dagpenger.id), version: 1, name: "Endret" }),
+    },
+    assignRole: {
+      inputType: "AssignRoleInput",
+      allowed: ["hr", "admin"],
+      input: () => ({
+        personId: gid("Person", f.people.nora.id),
+        roleId: gid("Role", f.roles.veileder.id),
+        teamId: gid("Team", f.teams.mottak.id),
+        fte: 0.2,
+        startDate: "2024-01-01",
+      }),
+    },
+    endAssignment: {
+      inputType: "EndAssignmentInput",
+      allowed: ["hr", "admin"],
+      input: () => ({ id: gid("Assignment", f.assignments.noraDrammen.id), endDate: "2030-01-01" }),
+    },
+    proposeMerger: {
+      inputType: "ProposeMergerInput",
+      allowed: ["planner", "admin"],
+      input: () => ({
+        name: "Nye Nav",
+        sourceOfficeIds: [gid("Office", f.offices.drammen.id), gid("Office", f.offices.baerum.id)],
+        newTargetOffice: { code: "0996", name: "Nav Samlet" },
+        effectiveDate: "2027-01-01",
+      }),
+    },
+    updateMerger: {
+      inputType: "UpdateMergerInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Merger", "any"), version: 1, status: "APPROVED" }),
+    },
+  };
+
+  it("covers every mutation in the schema, and every mutation names its roles", () => {
+    const fields = schema.getMutationType()!.getFields();
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(mutations).sort());
+    for (const [name, field] of Object.entries(fields)) {
+      const options = field.extensions?.pothosOptions as { authScopes?: unknown } | undefined;
+      expect(options?.authScopes, `${name} must declare authScopes`).toBeTruthy();
+    }
+  });
+
+  for (const [name, { input, inputType, allowed }] of Object.entries(mutations)) {
+    const denied = ALL_USERS.filter((user) => !allowed.includes(user));
+    it(`${name}: refuses no token and the roles ${denied.join(", ")}; changes nothing`, async () => {
+      const document = `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename } }`;
+      const before = await tableCounts();
+
+      const anonymous = await api.graphql(document, { input: input() }, { as: null });
+      expect(anonymous.data).toBeNull();
+      expect(errorCode(anonymous)).toBe("UNAUTHENTICATED");
+
+      for (const user of denied) {
+        const response = await api.graphql(document, { input: input() }, { as: user });
+        expect(response.data, user).toBeNull();
+        expect(errorCode(response), user).toBe("FORBIDDEN");
+        if (user !== "noRole") {
+          const required = allowed.map((u) => USERS[u].roles[0]);
+          expect(response.errors?.[0]?.extensions?.requiredRoles, user).toEqual(required);
+          expect(response.errors?.[0]?.message, user).toMatch(/Det krever rollen/);
+        }
+      }
+      expect(await tableCounts()).toEqual(before);
+    });
+  }
+});
