@@ -9,6 +9,7 @@ import "./org/offices";
 import "./org/teams";
 import "./org/office-mutations";
 import "./org/team-mutations";
+import "./org/org-graph";
 import "./catalog/roles";
 import "./catalog/services";
 import "./people/persons";

@@ -3,7 +3,7 @@
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import type { Db } from "@samla/schema";
-import { NoSchemaIntrospectionCustomRule } from "graphql";
+import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
 import { schema } from "./schema";
@@ -21,7 +21,7 @@ export interface RequestLimits {
 
 export const DEFAULT_LIMITS: RequestLimits = {
   maxDepth: 12,
-  maxCost: 50_000,
+  maxCost: 5_000,
   maxTokens: 3_000,
   maxAliases: 15,
   maxDirectives: 20,
@@ -61,6 +61,14 @@ function healthz(db: Db): Plugin {
       }
     },
   };
+}
+
+/**
+ * graphql-armor's refusals are request errors like a parse or validation error: mark them
+ * so yoga answers 400 (or 200 to legacy application/json clients), as it does for those.
+ */
+function asBadRequest(_context: unknown, error: GraphQLError): void {
+  Object.assign(error.extensions, { code: "REQUEST_LIMIT_EXCEEDED", http: { status: 400, spec: true } });
 }
 
 function disableIntrospection(): Plugin {
@@ -113,11 +121,11 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
       healthz(db),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       EnvelopArmorPlugin({
-        maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
-        costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
-        maxTokens: { n: limits.maxTokens },
-        maxAliases: { n: limits.maxAliases },
-        maxDirectives: { n: limits.maxDirectives },
+        maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject: [asBadRequest] },
+        costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, onReject: [asBadRequest] },
+        maxTokens: { n: limits.maxTokens, onReject: [asBadRequest] },
+        maxAliases: { n: limits.maxAliases, onReject: [asBadRequest] },
+        maxDirectives: { n: limits.maxDirectives, onReject: [asBadRequest] },
         blockFieldSuggestion: { enabled: production },
       }),
       ...(production ? [disableIntrospection()] : []),

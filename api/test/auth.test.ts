@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema";
 import { createFixtures, gid, type Fixtures } from "./fixtures";
-import { createTestApi, dataOf, errorCode, USERS, type TestApi, type UserName } from "./harness";
+import { createTestApi, dataOf, errorCode, USERS, type TestApi, type UserName, type Json } from "./harness";
 
 let api: TestApi;
 let f: Fixtures;
@@ -81,7 +81,7 @@ describe("tokens", () => {
   });
 
   it("tells a signed-in user without a Samla role that they lack one, but shows who they are", async () => {
-    const viewer = dataOf(await api.graphql<any>(`{ viewer { username roles } }`, {}, { as: "noRole" })).viewer;
+    const viewer = dataOf(await api.graphql<Json>(`{ viewer { username roles } }`, {}, { as: "noRole" })).viewer;
     expect(viewer).toEqual({ username: "uten-rolle", roles: [] });
     const response = await api.graphql(OFFICES, {}, { as: "noRole" });
     expect(errorCode(response)).toBe("FORBIDDEN");
@@ -92,7 +92,7 @@ describe("tokens", () => {
 describe("viewer", () => {
   it("returns the token's identity, roles and linked person", async () => {
     const viewer = dataOf(
-      await api.graphql<any>(`{ viewer { subject username name email roles person { name } } }`, {}, { as: "officeLeader" }),
+      await api.graphql<Json>(`{ viewer { subject username name email roles person { name } } }`, {}, { as: "officeLeader" }),
     ).viewer;
     expect(viewer).toEqual({
       subject: USERS.officeLeader.sub,

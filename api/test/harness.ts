@@ -154,6 +154,13 @@ export async function createTokenIssuer(): Promise<TokenIssuer> {
 // ---------------------------------------------------------------------------------------
 // Client
 
+/**
+ * Tests read GraphQL results by shape and assert on them; typing each document here would
+ * duplicate the SDL, which has its own test.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
@@ -198,7 +205,13 @@ export async function createTestApi(options: Partial<Omit<SamlaServerOptions, "d
     fetch: fetchPath,
     async graphql<T>(query: string, variables?: Record<string, unknown>, requestOptions: RequestOptions = {}) {
       const as = requestOptions.as === undefined ? "admin" : requestOptions.as;
-      const headers: Record<string, string> = { "content-type": "application/json", ...requestOptions.headers };
+      // What current GraphQL clients send: the GraphQL-over-HTTP media type first, so request
+      // errors (parse, validation, limits) come back as 400 rather than legacy 200.
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+        ...requestOptions.headers,
+      };
       if (as !== null) {
         const token = typeof as === "object" && "token" in as ? as.token : await tokens.token(as);
         headers.authorization = `Bearer ${token}`;

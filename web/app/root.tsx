@@ -1,7 +1,7 @@
 import fontCss from "@fontsource-variable/source-sans-3/index.css?url";
 import fontItalicCss from "@fontsource-variable/source-sans-3/wght-italic.css?url";
 import akselCss from "@navikt/ds-css?url";
-import { BodyLong, BodyShort, Box, Button, Heading, Page, VStack } from "@navikt/ds-react";
+import { BodyLong, Box, Button, Heading, Page, VStack } from "@navikt/ds-react";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Links,
@@ -12,7 +12,7 @@ import {
   isRouteErrorResponse,
   useRouteError,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { AuthProvider, isIdpUnreachableError, isSignInFailedError, signIn } from "./auth";
 import { AppShell } from "./components/AppShell";
 import { LoadingMessage } from "./components/States";
@@ -84,6 +84,8 @@ export function HydrateFallback() {
 /** Sign-in failures and anything no route handled: a page, never a blank screen. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  // The technical reason (English) is for developers; the page says it in Norwegian.
+  useEffect(() => console.error(error), [error]);
 
   let title = t("error.unexpected.title");
   let body = t("error.api.generic");
@@ -107,11 +109,6 @@ export function ErrorBoundary() {
               {title}
             </Heading>
             <BodyLong>{body}</BodyLong>
-            {error instanceof Error && (
-              <BodyShort size="small" textColor="subtle">
-                {t("error.details", { message: error.message })}
-              </BodyShort>
-            )}
             <Button type="button" onClick={() => window.location.reload()}>
               {t("auth.retry")}
             </Button>

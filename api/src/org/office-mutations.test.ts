@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtures, gid, type Fixtures } from "../../test/fixtures";
-import { createTestApi, dataOf, type TestApi } from "../../test/harness";
+import { createTestApi, dataOf, type TestApi, type Json } from "../../test/harness";
 
 let api: TestApi;
 let f: Fixtures;
@@ -37,7 +37,7 @@ const UPDATE = /* GraphQL */ `
 
 describe("createOffice", () => {
   it("creates an office with its municipalities and audits it with the actor and request id", async () => {
-    const response = await api.graphql<any>(
+    const response = await api.graphql<Json>(
       CREATE,
       {
         input: {
@@ -78,7 +78,7 @@ describe("createOffice", () => {
   it("refuses a duplicate code with a ValidationError from the database constraint, and writes no audit event", async () => {
     const auditBefore = await api.db.auditEvent.count();
     const result = dataOf(
-      await api.graphql<any>(CREATE, { input: { code: "0230", name: "Nav Kopi", validFrom: "2024-01-01" } }, { as: "admin" }),
+      await api.graphql<Json>(CREATE, { input: { code: "0230", name: "Nav Kopi", validFrom: "2024-01-01" } }, { as: "admin" }),
     ).createOffice;
     expect(result).toMatchObject({
       __typename: "ValidationError",
@@ -91,13 +91,13 @@ describe("createOffice", () => {
 
   it("validates the input: code format, empty name, spearhead without pilot, dates", async () => {
     const result = dataOf(
-      await api.graphql<any>(CREATE, { input: { code: "12", name: " ", validFrom: "2024-01-01" } }, { as: "planner" }),
+      await api.graphql<Json>(CREATE, { input: { code: "12", name: " ", validFrom: "2024-01-01" } }, { as: "planner" }),
     ).createOffice;
     expect(result.__typename).toBe("ValidationError");
     expect(result.fieldErrors.map((e: { path: string }) => e.path).sort()).toEqual(["code", "name"]);
 
     const spearhead = dataOf(
-      await api.graphql<any>(
+      await api.graphql<Json>(
         CREATE,
         { input: { code: "0400", name: "Nav Spiss", isSpearhead: true, validFrom: "2024-01-01", validTo: "2023-01-01" } },
         { as: "planner" },
@@ -110,7 +110,7 @@ describe("createOffice", () => {
   it("gives NotFoundError for an unknown municipality", async () => {
     const unknown = gid("Municipality", "missing");
     const result = dataOf(
-      await api.graphql<any>(
+      await api.graphql<Json>(
         CREATE,
         { input: { code: "0401", name: "Nav Ukjent", validFrom: "2024-01-01", municipalityIds: [unknown] } },
         { as: "planner" },
@@ -121,7 +121,7 @@ describe("createOffice", () => {
   });
 
   it("refuses a malformed date before it reaches the resolver", async () => {
-    const response = await api.graphql<any>(CREATE, { input: { code: "0402", name: "Nav Dato", validFrom: "2024-02-30" } });
+    const response = await api.graphql<Json>(CREATE, { input: { code: "0402", name: "Nav Dato", validFrom: "2024-02-30" } });
     expect(response.data).toBeUndefined();
     expect(response.errors?.[0]?.message).toMatch(/Ugyldig dato/);
   });
@@ -131,7 +131,7 @@ describe("updateOffice", () => {
   it("updates with the current version, bumps it, and audits before and after", async () => {
     const id = gid("Office", f.offices.baerum.id);
     const result = dataOf(
-      await api.graphql<any>(
+      await api.graphql<Json>(
         UPDATE,
         { input: { id, version: 1, name: "Nav Bærum kommune", isPilot: true, municipalityIds: [] } },
         { as: "planner" },
@@ -148,10 +148,10 @@ describe("updateOffice", () => {
   it("gives ConflictError naming the current version and what others changed, and changes nothing", async () => {
     const id = gid("Office", f.offices.baerum.id);
     // Someone else moves it on to version 3 (after the previous test's version 2).
-    dataOf(await api.graphql<any>(UPDATE, { input: { id, version: 2, status: "CLOSED" } }, { as: "admin" }));
+    dataOf(await api.graphql<Json>(UPDATE, { input: { id, version: 2, status: "CLOSED" } }, { as: "admin" }));
     const auditBefore = await api.db.auditEvent.count();
     const result = dataOf(
-      await api.graphql<any>(UPDATE, { input: { id, version: 1, name: "Nav Bærum gammel" } }, { as: "planner" }),
+      await api.graphql<Json>(UPDATE, { input: { id, version: 1, name: "Nav Bærum gammel" } }, { as: "planner" }),
     ).updateOffice;
     expect(result).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", currentVersion: 3 });
     expect(result.changedFields).toEqual(["isPilot", "municipalities", "name", "status"]);
@@ -163,7 +163,7 @@ describe("updateOffice", () => {
 
   it("checks the rules on the office as it will be: spearhead needs pilot", async () => {
     const result = dataOf(
-      await api.graphql<any>(
+      await api.graphql<Json>(
         UPDATE,
         { input: { id: gid("Office", f.offices.lillestrom.id), version: 1, isPilot: false } },
         { as: "planner" },
@@ -177,17 +177,17 @@ describe("updateOffice", () => {
       data: { code: "0777", name: "Nav Midlertidig", validFrom: new Date("2020-01-01"), validTo: new Date("2020-12-31") },
     });
     const result = dataOf(
-      await api.graphql<any>(UPDATE, { input: { id: gid("Office", office.id), version: 1, validTo: null } }),
+      await api.graphql<Json>(UPDATE, { input: { id: gid("Office", office.id), version: 1, validTo: null } }),
     ).updateOffice;
     expect(result.office).toMatchObject({ validTo: null, version: 2 });
   });
 
   it("gives NotFoundError for an unknown office and ValidationError for an id of another type", async () => {
-    const missing = dataOf(await api.graphql<any>(UPDATE, { input: { id: gid("Office", "nope"), version: 1, name: "X" } }))
+    const missing = dataOf(await api.graphql<Json>(UPDATE, { input: { id: gid("Office", "nope"), version: 1, name: "X" } }))
       .updateOffice;
     expect(missing).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     const wrongType = dataOf(
-      await api.graphql<any>(UPDATE, { input: { id: gid("Team", f.teams.mottak.id), version: 1, name: "X" } }),
+      await api.graphql<Json>(UPDATE, { input: { id: gid("Team", f.teams.mottak.id), version: 1, name: "X" } }),
     ).updateOffice;
     expect(wrongType).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "id" }] });
   });

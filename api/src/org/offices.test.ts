@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtures, gid, type Fixtures } from "../../test/fixtures";
-import { createTestApi, dataOf, type TestApi } from "../../test/harness";
+import { createTestApi, dataOf, type TestApi, type Json } from "../../test/harness";
 
 let api: TestApi;
 let f: Fixtures;
@@ -101,7 +101,7 @@ describe("office", () => {
 
   it("returns municipalities, the team tree, services, people and current assignments", async () => {
     const { office } = dataOf(
-      await api.graphql<{ office: any }>(OFFICE, { id: gid("Office", f.offices.lillestrom.id) }, { as: "viewer" }),
+      await api.graphql<{ office: Json }>(OFFICE, { id: gid("Office", f.offices.lillestrom.id) }, { as: "viewer" }),
     );
     expect(office).toMatchObject({
       code: "0230",
@@ -118,9 +118,9 @@ describe("office", () => {
     ]);
     expect(office.services.map((s: { code: string }) => s.code)).toEqual(["ARBOPP", "DAGP", "OKSOS"]);
     expect(office.people.totalCount).toBe(2);
-    expect(office.people.edges.map((e: any) => e.node.name)).toEqual(["Kari Testesen", "Ola Prøvesen"]);
+    expect(office.people.edges.map((e: Json) => e.node.name)).toEqual(["Kari Testesen", "Ola Prøvesen"]);
     expect(office.assignments.totalCount).toBe(2);
-    expect(office.assignments.edges.map((e: any) => e.node)).toEqual([
+    expect(office.assignments.edges.map((e: Json) => e.node)).toEqual([
       {
         fte: 0.6,
         startDate: "2021-03-01",
@@ -146,14 +146,14 @@ describe("office", () => {
 
   it("includes ended assignments when asked", async () => {
     const { office } = dataOf(
-      await api.graphql<{ office: any }>(
+      await api.graphql<{ office: Json }>(
         OFFICE,
         { id: gid("Office", f.offices.lillestrom.id), includeEnded: true },
         { as: "viewer" },
       ),
     );
     expect(office.assignments.totalCount).toBe(3);
-    const ended = office.assignments.edges.map((e: any) => e.node).find((a: any) => a.endDate);
+    const ended = office.assignments.edges.map((e: Json) => e.node).find((a: Json) => a.endDate);
     expect(ended).toMatchObject({ endDate: "2020-12-31", isCurrent: false, role: { code: "SAKSB" }, fte: 0.4 });
   });
 
@@ -166,14 +166,14 @@ describe("office", () => {
 
   it("finds an office by its code", async () => {
     const query = `query($code: String!) { officeByCode(code: $code) { name } }`;
-    expect(dataOf(await api.graphql<any>(query, { code: "0602" }, { as: "viewer" })).officeByCode).toEqual({ name: "Nav Drammen" });
-    expect(dataOf(await api.graphql<any>(query, { code: "9999" }, { as: "viewer" })).officeByCode).toBeNull();
+    expect(dataOf(await api.graphql<Json>(query, { code: "0602" }, { as: "viewer" })).officeByCode).toEqual({ name: "Nav Drammen" });
+    expect(dataOf(await api.graphql<Json>(query, { code: "9999" }, { as: "viewer" })).officeByCode).toBeNull();
   });
 
   it("loads an office through node(id)", async () => {
     const query = `query($id: ID!) { node(id: $id) { __typename id ... on Office { name } } }`;
     const id = gid("Office", f.offices.drammen.id);
-    expect(dataOf(await api.graphql<any>(query, { id }, { as: "viewer" })).node).toEqual({
+    expect(dataOf(await api.graphql<Json>(query, { id }, { as: "viewer" })).node).toEqual({
       __typename: "Office",
       id,
       name: "Nav Drammen",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtures, gid, type Fixtures } from "../../test/fixtures";
-import { createTestApi, dataOf, type TestApi } from "../../test/harness";
+import { createTestApi, dataOf, type TestApi, type Json } from "../../test/harness";
 
 let api: TestApi;
 let f: Fixtures;
@@ -40,7 +40,7 @@ const lillestrom = () => gid("Office", f.offices.lillestrom.id);
 describe("createTeam", () => {
   it("creates a team under a parent, with services, and audits it", async () => {
     const result = dataOf(
-      await api.graphql<any>(
+      await api.graphql<Json>(
         CREATE,
         {
           input: {
@@ -68,7 +68,7 @@ describe("createTeam", () => {
 
   it("refuses a parent in another office", async () => {
     const result = dataOf(
-      await api.graphql<any>(CREATE, {
+      await api.graphql<Json>(CREATE, {
         input: { officeId: lillestrom(), parentId: gid("Team", f.teams.drammen.id), name: "Feil" },
       }),
     ).createTeam;
@@ -77,7 +77,7 @@ describe("createTeam", () => {
 
   it("refuses a duplicate name in the same office (database constraint)", async () => {
     const auditBefore = await api.db.auditEvent.count();
-    const result = dataOf(await api.graphql<any>(CREATE, { input: { officeId: lillestrom(), name: "Mottak" } })).createTeam;
+    const result = dataOf(await api.graphql<Json>(CREATE, { input: { officeId: lillestrom(), name: "Mottak" } })).createTeam;
     expect(result).toMatchObject({
       __typename: "ValidationError",
       fieldErrors: [{ path: "name", message: "Kontoret har allerede et team med dette navnet." }],
@@ -87,21 +87,21 @@ describe("createTeam", () => {
 
   it("refuses teams in a merged office", async () => {
     const result = dataOf(
-      await api.graphql<any>(CREATE, { input: { officeId: gid("Office", f.offices.skedsmo.id), name: "Nytt" } }),
+      await api.graphql<Json>(CREATE, { input: { officeId: gid("Office", f.offices.skedsmo.id), name: "Nytt" } }),
     ).createTeam;
     expect(result).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "officeId" }] });
     expect(result.message).toMatch(/Nav Skedsmo er slått sammen eller nedlagt/);
   });
 
   it("gives NotFoundError for an unknown office, parent or service", async () => {
-    const office = dataOf(await api.graphql<any>(CREATE, { input: { officeId: gid("Office", "x"), name: "A" } })).createTeam;
+    const office = dataOf(await api.graphql<Json>(CREATE, { input: { officeId: gid("Office", "x"), name: "A" } })).createTeam;
     expect(office).toMatchObject({ __typename: "NotFoundError", entityType: "Office" });
     const parent = dataOf(
-      await api.graphql<any>(CREATE, { input: { officeId: lillestrom(), parentId: gid("Team", "x"), name: "A" } }),
+      await api.graphql<Json>(CREATE, { input: { officeId: lillestrom(), parentId: gid("Team", "x"), name: "A" } }),
     ).createTeam;
     expect(parent).toMatchObject({ __typename: "NotFoundError", entityType: "Team" });
     const service = dataOf(
-      await api.graphql<any>(CREATE, { input: { officeId: lillestrom(), name: "A", serviceIds: [gid("Service", "x")] } }),
+      await api.graphql<Json>(CREATE, { input: { officeId: lillestrom(), name: "A", serviceIds: [gid("Service", "x")] } }),
     ).createTeam;
     expect(service).toMatchObject({ __typename: "NotFoundError", entityType: "Service" });
   });
@@ -110,7 +110,7 @@ describe("createTeam", () => {
 describe("updateTeam", () => {
   it("moves a team to the top level and replaces its services", async () => {
     const result = dataOf(
-      await api.graphql<any>(UPDATE, {
+      await api.graphql<Json>(UPDATE, {
         input: {
           id: gid("Team", f.teams.ungdom.id),
           version: 1,
@@ -127,7 +127,7 @@ describe("updateTeam", () => {
     // Oppfølging > Sykefravær (created above). Moving Oppfølging under Sykefravær is a cycle.
     const child = await api.db.team.findFirstOrThrow({ where: { name: "Sykefravær" } });
     const result = dataOf(
-      await api.graphql<any>(UPDATE, {
+      await api.graphql<Json>(UPDATE, {
         input: { id: gid("Team", f.teams.oppfolging.id), version: 1, parentId: gid("Team", child.id) },
       }),
     ).updateTeam;
@@ -136,7 +136,7 @@ describe("updateTeam", () => {
       fieldErrors: [{ path: "parentId", message: "Et team kan ikke ligge under seg selv eller et av sine underteam." }],
     });
     const self = dataOf(
-      await api.graphql<any>(UPDATE, {
+      await api.graphql<Json>(UPDATE, {
         input: { id: gid("Team", f.teams.oppfolging.id), version: 1, parentId: gid("Team", f.teams.oppfolging.id) },
       }),
     ).updateTeam;
@@ -145,7 +145,7 @@ describe("updateTeam", () => {
 
   it("moves a team under another team in the same office", async () => {
     const result = dataOf(
-      await api.graphql<any>(UPDATE, {
+      await api.graphql<Json>(UPDATE, {
         input: { id: gid("Team", f.teams.mottak.id), version: 1, parentId: gid("Team", f.teams.oppfolging.id) },
       }),
     ).updateTeam;
@@ -154,13 +154,13 @@ describe("updateTeam", () => {
 
   it("gives ConflictError on a stale version", async () => {
     const result = dataOf(
-      await api.graphql<any>(UPDATE, { input: { id: gid("Team", f.teams.mottak.id), version: 1, name: "Mottak 2" } }),
+      await api.graphql<Json>(UPDATE, { input: { id: gid("Team", f.teams.mottak.id), version: 1, name: "Mottak 2" } }),
     ).updateTeam;
     expect(result).toMatchObject({ __typename: "ConflictError", currentVersion: 2, changedFields: ["parentId"] });
   });
 
   it("gives NotFoundError for an unknown team", async () => {
-    const result = dataOf(await api.graphql<any>(UPDATE, { input: { id: gid("Team", "nope"), version: 1, name: "X" } })).updateTeam;
+    const result = dataOf(await api.graphql<Json>(UPDATE, { input: { id: gid("Team", "nope"), version: 1, name: "X" } })).updateTeam;
     expect(result).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
   });
 });

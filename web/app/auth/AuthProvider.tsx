@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { AuthSession } from "./keycloak";
 import type { SignedInUser } from "./user";
 
@@ -11,11 +11,11 @@ export interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ session, children }: { session: AuthSession; children: ReactNode }) {
-  return (
-    <AuthContext.Provider value={{ user: session.user, getToken: session.getToken, signOut: session.signOut }}>
-      {children}
-    </AuthContext.Provider>
+  const value = useMemo(
+    () => ({ user: session.user, getToken: session.getToken, signOut: session.signOut }),
+    [session],
   );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
 /** The signed-in user and a way to get a fresh access token. Only below <AuthProvider>. */

@@ -1,7 +1,7 @@
 // Loading, empty and error states shared by the screens.
 import { Alert, BodyShort, Heading, HStack, Loader, Skeleton, VStack } from "@navikt/ds-react";
 import { useAsyncError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { isApiError } from "../graphql/client";
 import { t } from "../i18n";
 
@@ -15,11 +15,14 @@ export function LoadingMessage({ text }: { text: string }) {
   );
 }
 
-/** Placeholder rows shaped like a table while its data loads. */
-export function TableSkeleton({ label, rows = 6 }: { label: string; rows?: number }) {
+/**
+ * Placeholder rows shaped like a table while its data loads. With a label it tells
+ * screen readers what is loading; without one it is decoration only.
+ */
+export function TableSkeleton({ label, rows = 6 }: { label?: string; rows?: number }) {
   return (
-    <VStack gap="space-8" role="status" aria-label={label}>
-      <BodyShort className="aksel-sr-only">{label}</BodyShort>
+    <VStack gap="space-8" {...(label ? { role: "status", "aria-label": label } : { "aria-hidden": true })}>
+      {label && <BodyShort className="aksel-sr-only">{label}</BodyShort>}
       <Skeleton variant="rectangle" height="2.5rem" />
       {Array.from({ length: rows }, (_, index) => (
         <Skeleton key={index} variant="rectangle" height="2rem" />
@@ -57,14 +60,17 @@ export function describeError(error: unknown): string {
 }
 
 export function ErrorState({ title, error, headingLevel = "2" }: { title: string; error: unknown; headingLevel?: "1" | "2" }) {
-  const detail = error instanceof Error ? error.message : undefined;
+  useEffect(() => console.error(error), [error]);
+  // Typed error results carry a Norwegian message meant for the user; other errors'
+  // messages are technical (and English), so they only go to the console.
+  const detail = isApiError(error) && error.kind === "result" ? error.message : undefined;
   return (
     <Alert variant="error" role="alert">
       <Heading level={headingLevel} size="small" spacing>
         {title}
       </Heading>
       <BodyShort spacing>{describeError(error)}</BodyShort>
-      {detail && <BodyShort size="small">{t("error.details", { message: detail })}</BodyShort>}
+      {detail && <BodyShort size="small">{detail}</BodyShort>}
     </Alert>
   );
 }

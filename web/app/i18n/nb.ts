@@ -4,9 +4,7 @@ export const nb = {
   "app.skipToContent": "Hopp til hovedinnhold",
   "app.mainNav": "Hovedmeny",
   "app.signOut": "Logg ut",
-  "app.userMenu": "Brukermeny",
   "app.signedInAs": "Innlogget som {name}",
-  "app.roles": "Roller: {roles}",
   "app.noRoles": "Ingen roller",
 
   "nav.offices": "Kontorer",
@@ -62,7 +60,6 @@ export const nb = {
   "offices.error": "Kunne ikke hente kontorer",
 
   "office.code": "Kontornummer",
-  "office.status": "Status",
   "office.validFrom": "Gyldig fra",
   "office.validTo": "Gyldig til",
   "office.validToOpen": "Ingen sluttdato",
@@ -99,7 +96,6 @@ export const nb = {
   "error.api.unauthorized": "Økten din er utløpt. Logg inn på nytt.",
   "error.api.forbidden": "Du har ikke tilgang til dette.",
   "error.api.generic": "Noe gikk galt. Prøv igjen.",
-  "error.details": "Feilmelding: {message}",
   "error.unexpected.title": "Noe gikk galt",
 
   "notFound.title": "Siden finnes ikke",

@@ -7,7 +7,7 @@ import {
   type ClientLoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/react";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { PilotTags, StatusTag } from "../components/OfficeTags";
 import { ErrorState, LoadingMessage, TableSkeleton } from "../components/States";
 import { ApiError, graphql, isApiError, request, type ResultOf } from "../graphql";
@@ -15,7 +15,7 @@ import { formatDate, formatPercent, t } from "../i18n";
 import { useClientLoaderData } from "../routing";
 import { buildTeamTree, type TeamNode } from "../offices/team-tree";
 
-export const OfficePageQuery = graphql(`
+const OfficePageQuery = graphql(`
   query OfficePage($id: ID!) {
     office(id: $id) {
       id
@@ -80,7 +80,9 @@ async function fetchOffice(id: string, signal?: AbortSignal): Promise<Office> {
 export const meta: MetaFunction = () => [{ title: `${t("nav.offices")} – ${t("app.name")}` }];
 
 export function clientLoader({ params, request: routeRequest }: ClientLoaderFunctionArgs) {
-  return { office: fetchOffice(params.id ?? "", routeRequest.signal) };
+  const office = fetchOffice(params.id ?? "", routeRequest.signal);
+  office.catch(() => undefined); // shown by <Await>; see routes/kontorer.tsx
+  return { office };
 }
 
 export default function OfficeRoute() {
@@ -106,8 +108,8 @@ function OfficeSkeleton() {
   return (
     <VStack gap="space-24">
       <LoadingMessage text={t("office.loading")} />
-      <Skeleton variant="text" width="20rem" height="3rem" />
-      <TableSkeleton label={t("office.loading")} rows={4} />
+      <Skeleton variant="text" width="20rem" height="3rem" aria-hidden />
+      <TableSkeleton rows={4} />
     </VStack>
   );
 }
@@ -128,6 +130,10 @@ function OfficeError() {
 }
 
 function OfficeDetails({ office }: { office: Office }) {
+  // The route's meta() cannot wait for the office, so name the page once it is here.
+  useEffect(() => {
+    document.title = `${office.name} – ${t("app.name")}`;
+  }, [office.name]);
   const teamTree = buildTeamTree(office.teams);
   // People working here today; the API leaves ended assignments out, and marks the
   // ones that have not started yet as not current.

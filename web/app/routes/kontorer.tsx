@@ -24,7 +24,7 @@ import {
   type OfficeStatusValue,
 } from "../offices/filter";
 
-export const OfficesListQuery = graphql(`
+const OfficesListQuery = graphql(`
   query OfficesList($filter: OfficeFilter, $first: Int, $after: String) {
     offices(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -54,7 +54,7 @@ export const OfficesListQuery = graphql(`
 type OfficesPage = ResultOf<typeof OfficesListQuery>["offices"];
 type OfficeRow = OfficesPage["edges"][number]["node"];
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 async function fetchOfficesPage(search: OfficeSearch, after: string | null, signal?: AbortSignal): Promise<OfficesPage> {
   const data = await request(
@@ -71,7 +71,11 @@ export const meta: MetaFunction = () => [{ title: `${t("offices.title")} – ${t
 // table area shows a skeleton until the data arrives.
 export function clientLoader({ request: routeRequest }: ClientLoaderFunctionArgs) {
   const search = parseOfficeSearch(new URL(routeRequest.url).searchParams);
-  return { search, firstPage: fetchOfficesPage(search, null, routeRequest.signal) };
+  const firstPage = fetchOfficesPage(search, null, routeRequest.signal);
+  // <Await> shows a failure; this only keeps an aborted load (the user moved on) from
+  // being reported as an unhandled rejection.
+  firstPage.catch(() => undefined);
+  return { search, firstPage };
 }
 
 export default function OfficesRoute() {
