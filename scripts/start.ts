@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startApiServer } from "@samla/api/main";
 import { startDevIdp } from "@samla/api/auth";
-import { createDb, databaseKind } from "@samla/schema";
+import type { PGlite } from "@electric-sql/pglite";
+import { createDb, databaseKind, migratePGlite, openPGlite, pgliteDataDir } from "@samla/schema";
 import { seedDatabase } from "@samla/seed";
 import { loadDemoUsers } from "@samla/seed/keycloak";
 import { startWebServer } from "@samla/web/serve";
@@ -39,11 +40,24 @@ process.on("SIGINT", () => void shutdown());
 process.on("SIGTERM", () => void shutdown());
 
 try {
-  // 1. Database: migrate (the Prisma CLI records what it applied), then seed if empty.
-  if (databaseKind(databaseUrl) === "pglite") mkdirSync(databaseUrl.replace(/^pglite:/, ""), { recursive: true });
-  log(`database: ${databaseKind(databaseUrl) === "postgres" ? "PostgreSQL" : `PGlite in ${databaseUrl}`}`);
-  run("npx", ["prisma", "migrate", "deploy"], path.join(root, "schema"), { DATABASE_URL: databaseUrl });
-  const db = createDb(databaseUrl);
+  // 1. Database: migrate, then seed if empty. PGlite is migrated in this process (the
+  // Prisma CLI hangs on an existing PGlite directory); PostgreSQL with the Prisma CLI.
+  const kind = databaseKind(databaseUrl);
+  log(`database: ${kind === "postgres" ? "PostgreSQL" : `PGlite in ${databaseUrl}`}`);
+  let pglite: PGlite | undefined;
+  if (kind === "pglite") {
+    const dataDir = pgliteDataDir(databaseUrl);
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    pglite = openPGlite(databaseUrl);
+    const openedPGlite = pglite;
+    // Closing PGlite cleanly lets the next start reopen the directory at once.
+    closers.push(() => openedPGlite.close());
+    const applied = await migratePGlite(pglite);
+    log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  } else {
+    run("npx", ["prisma", "migrate", "deploy"], path.join(root, "schema"), { DATABASE_URL: databaseUrl });
+  }
+  const db = createDb(databaseUrl, { pglite });
   closers.push(() => db.$disconnect());
   if ((await db.office.count()) === 0) {
     log(`seeding the ${seedScale} data set…`);

@@ -43,6 +43,10 @@ describe("tokens", () => {
     expect(errorCode(response)).toBe("UNAUTHENTICATED");
     expect(response.errors?.[0]?.message).toBe("Du må logge inn for å bruke Samla.");
     expect(response.errors?.[0]?.extensions?.reason).toBeUndefined();
+
+    const node = await api.graphql(`query($id: ID!) { node(id: $id) { id } }`, { id: gid("Office", f.offices.lillestrom.id) }, { as: null });
+    expect(errorCode(node)).toBe("UNAUTHENTICATED");
+    expect(node.data).toEqual({ node: null });
   });
 
   const badTokens: [string, () => Promise<string>, string][] = [

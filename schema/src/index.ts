@@ -4,7 +4,7 @@ import { PrismaClient } from "./generated/prisma/client";
 
 export * from "./generated/prisma/client";
 export { databaseKind, openPGlite, pgliteDataDir } from "./adapter";
-export { applyMigrations, migrationFiles } from "./migrations";
+export { applyMigrations, migratePGlite, migrationFiles, migrations } from "./migrations";
 
 export type Db = PrismaClient;
 

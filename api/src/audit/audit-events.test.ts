@@ -46,9 +46,17 @@ describe("auditEvents", () => {
     expect(badId.totalCount).toBe(0);
   });
 
-  it("is for admins only", async () => {
+  it("is for admins only, also through node(id)", async () => {
     const response = await api.graphql(EVENTS, {}, { as: "planner" });
     expect(errorCode(response)).toBe("FORBIDDEN");
     expect(response.errors?.[0]?.extensions?.requiredRoles).toEqual(["admin"]);
+
+    const event = await api.db.auditEvent.findFirstOrThrow();
+    const query = `query($id: ID!) { node(id: $id) { ... on AuditEvent { action before after } } }`;
+    const asPlanner = await api.graphql<Json>(query, { id: gid("AuditEvent", event.id) }, { as: "planner" });
+    expect(errorCode(asPlanner)).toBe("FORBIDDEN");
+    expect(JSON.stringify(asPlanner.data)).not.toMatch(/updateOffice/);
+    const asAdmin = dataOf(await api.graphql<Json>(query, { id: gid("AuditEvent", event.id) }, { as: "admin" }));
+    expect(asAdmin.node.action).toBe("updateOffice");
   });
 });

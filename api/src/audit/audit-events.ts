@@ -6,7 +6,9 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 
 export const AuditEventRef = builder.prismaNode("AuditEvent", {
   id: { field: "id" },
-  description: "One change, written in the same transaction as the change itself.",
+  description: "One change, written in the same transaction as the change itself. Admin only.",
+  // On the type, so `node(id)` cannot read audit events either.
+  authScopes: { admin: true },
   fields: (t) => ({
     actorSubject: t.exposeString("actorSubject", { description: "SSO subject of whoever made the change." }),
     actorName: t.exposeString("actorName"),

@@ -188,6 +188,8 @@ describe("updateMerger", () => {
     const id = created.merger.id;
     const renamed = await update({ id, version: 1, name: "Avbrytes snart", effectiveDate: "2029-06-01" });
     expect(renamed.merger).toMatchObject({ name: "Avbrytes snart", version: 2 });
+    const blank = await update({ id, version: 2, name: "  " });
+    expect(blank).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "name", message: "Må fylles ut." }] });
     const stale = await update({ id, version: 1, status: "CANCELLED" });
     expect(stale).toMatchObject({ __typename: "ConflictError", currentVersion: 2, changedFields: ["effectiveDate", "name"] });
     const cancelled = await update({ id, version: 2, status: "CANCELLED" });
