@@ -79,6 +79,8 @@ describe("offices", () => {
     expect(await names({ text: "lilleSTRØM" })).toEqual(["Nav Lillestrøm"]);
     expect(await names({ text: "060" })).toEqual(["Nav Drammen"]);
     expect(await names({ isPilot: true, text: "drammen" })).toEqual(["Nav Drammen"]);
+    // A municipality the office serves, by number (Nav Bærum's own code is 0219).
+    expect(await names({ text: "3024" })).toEqual(["Nav Bærum"]);
   });
 });
 

@@ -90,7 +90,7 @@ const OfficeFilter = builder.inputType("OfficeFilter", {
     status: t.field({ type: [OfficeStatusEnum], required: false, description: "Any of these statuses." }),
     isPilot: t.boolean({ required: false }),
     municipalityNumber: t.string({ required: false, description: "Offices serving this municipality." }),
-    text: t.string({ required: false, description: "Part of the name or the office number." }),
+    text: t.string({ required: false, description: "Part of the name, the office number, or a municipality it serves (name or number)." }),
   }),
 });
 
@@ -104,7 +104,16 @@ function officeWhere(filter: OfficeFilterInput | null | undefined): Prisma.Offic
   const text = filter?.text?.trim();
   if (text) {
     where.push({
-      OR: [{ name: { contains: text, mode: "insensitive" } }, { code: { startsWith: text } }],
+      OR: [
+        { name: { contains: text, mode: "insensitive" } },
+        { code: { startsWith: text } },
+        // The municipalities it serves: "Skedsmo" finds the office that served Skedsmo.
+        {
+          municipalities: {
+            some: { OR: [{ name: { contains: text, mode: "insensitive" } }, { number: { startsWith: text } }] },
+          },
+        },
+      ],
     });
   }
   return { AND: where };

@@ -15,7 +15,7 @@ export type OfficeFilter = {
   municipalityNumber?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<OfficeStatus> | null | undefined;
-  /** Part of the name or the office number. */
+  /** Part of the name, the office number, or a municipality it serves (name or number). */
   text?: string | null | undefined;
 };
 
