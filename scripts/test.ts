@@ -44,7 +44,7 @@ if (wanted("static")) {
   step("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 }
 
-for (const workspace of ["schema", "seed", "api"]) {
+for (const workspace of ["schema", "seed", "api", "web"]) {
   if (!wanted(workspace) || !existsSync(path.join(root, workspace, "vitest.config.ts"))) continue;
   const report = path.join(reports, `${workspace}.json`);
   step(`vitest ${workspace}`, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], path.join(root, workspace));

@@ -1,6 +1,6 @@
 // graphql-codegen: types for the GraphQL documents in app/ from the SDL the API prints
 // (schema/schema.graphql). Run `npm run codegen -w @samla/web` after changing a
-// document or the SDL; test/codegen.test.ts fails while the generated files are stale.
+// document or the SDL (postinstall, build and typecheck run it). The output is not checked in.
 import type { CodegenConfig } from "@graphql-codegen/cli";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

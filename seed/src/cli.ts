@@ -3,7 +3,7 @@
 // Migrations must already be applied. Progress goes to stderr, the summary to stdout.
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-import { createDb } from "@samla/schema";
+import { createDb, databaseKind, openPGlite } from "@samla/schema";
 import { DEFAULT_TODAY, PHASE_LABELS, seedDatabase, type Scale, type SeedProgress, type SeedRows } from "./index";
 
 const { values } = parseArgs({
@@ -58,7 +58,10 @@ function progressReporter() {
   };
 }
 
-const db = createDb(url);
+// Own the PGlite handle so it can be closed: $disconnect() alone leaves it open, and the
+// process then lingers for minutes after seeding.
+const pglite = databaseKind(url) === "pglite" ? openPGlite(url) : undefined;
+const db = createDb(url, { pglite });
 const progress = progressReporter();
 const started = performance.now();
 try {
@@ -73,4 +76,5 @@ try {
   process.exitCode = 1;
 } finally {
   await db.$disconnect();
+  await pglite?.close();
 }

@@ -94,10 +94,16 @@ const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const dateOf = (day: number): Date => new Date(day * DAY_MS);
 const EARLIEST_HIRE = dayOf(NAV_OFFICES_OPENED);
 
+/** The data set describes offices after the 2020 reform, so "today" must be later. */
+const EARLIEST_TODAY = "2021-01-01";
+
 function todayDay(today: Date | string | undefined): number {
-  if (today === undefined) return dayOf(DEFAULT_TODAY);
-  if (typeof today === "string") return dayOf(today);
-  return Math.floor(today.getTime() / DAY_MS);
+  const day =
+    today === undefined ? dayOf(DEFAULT_TODAY) : typeof today === "string" ? dayOf(today) : Math.floor(today.getTime() / DAY_MS);
+  if (!Number.isFinite(day) || day < dayOf(EARLIEST_TODAY)) {
+    throw new RangeError(`today must be a date from ${EARLIEST_TODAY} on, got ${String(today)}`);
+  }
+  return day;
 }
 
 // ---- names and emails ----------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Generation without a database: determinism, scale sizes and the static facts.
 import { describe, expect, it } from "vitest";
-import { GENERATED_MARK, generateSeed, type SeedRows } from "../src/index";
+import { DEMO_LEADER, GENERATED_MARK, generateSeed, type SeedRows } from "../src/index";
+import { loadDemoUsers } from "../keycloak/demo-users";
 import { MUNICIPALITIES } from "../src/data/municipalities";
 import { MERGERS } from "../src/data/mergers";
 import { OFFICES } from "../src/data/offices";
@@ -18,6 +19,11 @@ describe("generateSeed", () => {
     const later = generateSeed({ scale: "pilot", today: "2027-06-01" });
     expect(later.persons.length).toBe(pilot.persons.length);
     expect(later.assignments).not.toEqual(pilot.assignments);
+  });
+
+  it("refuses a today before the reform's offices existed", () => {
+    expect(() => generateSeed({ scale: "pilot", today: "2019-06-01" })).toThrow(RangeError);
+    expect(() => generateSeed({ scale: "pilot", today: "not a date" })).toThrow(RangeError);
   });
 
   it("contains the pilot rows unchanged at national scale", () => {
@@ -64,6 +70,22 @@ describe("generateSeed", () => {
     const ftes = national.assignments.map((a) => Number(a.fte));
     expect(ftes.every((f) => f > 0 && f <= 1)).toBe(true);
     expect(ftes.filter((f) => f === 1).length / ftes.length).toBeGreaterThan(0.7);
+  });
+});
+
+describe("demo users", () => {
+  it("links the realm's office leader to the Nav-leder of Nav Lillestrøm, with the realm's name and email", () => {
+    const leader = loadDemoUsers().find((u) => u.username === "leader");
+    expect(leader).toMatchObject({ id: DEMO_LEADER.ssoSubject, name: DEMO_LEADER.name, email: DEMO_LEADER.email });
+    expect(leader?.roles).toContain("office-leader");
+    const person = pilot.persons.find((p) => p.ssoSubject === leader?.id);
+    expect(person).toMatchObject({ name: leader?.name, email: leader?.email });
+    const current = pilot.assignments.filter((a) => a.personId === person?.id && a.endDate === null);
+    expect(current.map((a) => [a.roleId, a.teamId])).toEqual([["seed-role-NAV_LEDER", "seed-team-3030-ledelse"]]);
+  });
+
+  it("creates no other SSO-linked people", () => {
+    expect(national.persons.filter((p) => p.ssoSubject).map((p) => p.ssoSubject)).toEqual([DEMO_LEADER.ssoSubject]);
   });
 });
 
