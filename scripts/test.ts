@@ -51,6 +51,14 @@ for (const workspace of ["schema", "seed", "api", "web"]) {
   countVitest(report);
 }
 
+// Against a real Keycloak (KEYCLOAK_URL, e.g. from scripts/keycloak.sh): the API's token
+// checks on Keycloak-issued tokens. The e2e suite then signs in on Keycloak's own pages.
+if (wanted("keycloak") && process.env.KEYCLOAK_URL) {
+  const report = path.join(reports, "keycloak.json");
+  step("vitest api against Keycloak", "npx", ["vitest", "run", "-c", "vitest.keycloak.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${report}`], path.join(root, "api"));
+  countVitest(report);
+}
+
 if (wanted("e2e")) {
   const report = path.join(reports, "e2e.json");
   env.PLAYWRIGHT_JSON_OUTPUT_NAME = report;
