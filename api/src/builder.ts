@@ -11,6 +11,8 @@ import { getDatamodel } from "../../schema/src/generated/pothos-types";
 import type { SamlaContext } from "./context";
 import { authorizationError } from "./lib/auth-errors";
 import { formatDate, parseDate } from "./lib/dates";
+import { leadsOffice, leadsOfficeOfTeam } from "./lib/leadership";
+import { rememberSsoUser } from "./lib/sso-users";
 import { ValidationError } from "./lib/errors";
 import { GraphQLError, Kind } from "graphql";
 
@@ -22,6 +24,13 @@ export interface SamlaAuthScopes {
   hr: boolean;
   viewer: boolean;
   admin: boolean;
+  /**
+   * An office leader (realm role office-leader) who leads this office (database id) today,
+   * as the org model says (docs/decisions/003). Resolved per request.
+   */
+  leaderOfOffice: string;
+  /** As leaderOfOffice, for the office of this team (database id). */
+  leaderOfTeam: string;
 }
 
 /** Default page size and the most a client may ask for in one page of any connection. */
@@ -45,8 +54,11 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ZodPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (context) => {
+    authScopes: async (context) => {
       const roles = new Set(context.viewer?.roles ?? []);
+      // Once per request (scope-auth caches this initializer per context): remember the
+      // SSO user so HR can link a person to it. Never fails the request.
+      if (context.viewer) await rememberSsoUser(context.db, context.viewer);
       return {
         authenticated: context.viewer !== null,
         planner: roles.has("planner"),
@@ -54,6 +66,8 @@ export const builder = new SchemaBuilder<{
         hr: roles.has("hr"),
         viewer: roles.has("viewer"),
         admin: roles.has("admin"),
+        leaderOfOffice: (officeId: string) => leadsOffice(context, officeId),
+        leaderOfTeam: (teamId: string) => leadsOfficeOfTeam(context, teamId),
       };
     },
     unauthorizedError: (_parent, context, _info, result) => authorizationError(context, result.failure),

@@ -3,6 +3,7 @@
 // running "pilot" then "national" adds the national part).
 import type { PrismaClient } from "@samla/schema";
 import { generateSeed, type Scale } from "./generate";
+import { loadDemoUsers } from "../keycloak/demo-users";
 import { writeSeed, type ProgressListener } from "./write";
 
 export {
@@ -44,7 +45,21 @@ export interface SeedSummary {
 export async function seedDatabase(db: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
   const rows = generateSeed({ scale: options.scale, today: options.today });
   await writeSeed(db, rows, options.onProgress);
+  await seedSsoUsers(db);
   return summarize(db);
+}
+
+/**
+ * The realm's demo users as known SSO users, so HR can link a person to one before that
+ * user first signs in. Existing rows (users the API has already seen) are left as they are.
+ */
+export async function seedSsoUsers(db: PrismaClient): Promise<number> {
+  const users = loadDemoUsers();
+  const { count } = await db.ssoUser.createMany({
+    data: users.map((user) => ({ subject: user.id, username: user.username, email: user.email, name: user.name })),
+    skipDuplicates: true,
+  });
+  return count;
 }
 
 export async function summarize(db: PrismaClient): Promise<SeedSummary> {

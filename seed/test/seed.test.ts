@@ -37,6 +37,16 @@ describe("pilot seed", () => {
     expect(first).toMatchObject({ mergers: 12, services: 11, roles: 10 });
   });
 
+  it("knows every demo SSO user, so HR can link people before they sign in", async () => {
+    const users = await db.ssoUser.findMany({ orderBy: { username: "asc" } });
+    expect(users.map((u) => u.username)).toEqual(["admin", "hr", "leader", "planner", "planner2", "viewer"]);
+    const leader = users.find((u) => u.username === "leader")!;
+    expect(leader).toMatchObject({ subject: DEMO_LEADER.ssoSubject, email: DEMO_LEADER.email, lastSeenAt: null });
+    // Seeding again leaves them as they are.
+    await seedDatabase(db, { scale: "pilot" });
+    expect(await db.ssoUser.count()).toBe(users.length);
+  });
+
   it("reports progress per phase, ending each phase complete", () => {
     const last = new Map(progress.map((p) => [p.phase, p]));
     expect([...last.keys()]).toEqual(expect.arrayContaining(["offices", "teams", "persons", "assignments"]));

@@ -1,7 +1,8 @@
 import fontCss from "@fontsource-variable/source-sans-3/index.css?url";
 import fontItalicCss from "@fontsource-variable/source-sans-3/wght-italic.css?url";
 import akselCss from "@navikt/ds-css?url";
-import { BodyLong, Box, Button, Heading, Page, VStack } from "@navikt/ds-react";
+import { BodyLong, Box, Button, Heading, Page, Provider, VStack } from "@navikt/ds-react";
+import { en as akselEn, nb as akselNb } from "@navikt/ds-react/locales";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Links,
@@ -16,7 +17,7 @@ import { useEffect, type ReactNode } from "react";
 import { AuthProvider, isIdpUnreachableError, isSignInFailedError, signIn } from "./auth";
 import { AppShell } from "./components/AppShell";
 import { LoadingMessage } from "./components/States";
-import { t } from "./i18n";
+import { t, translate, useLocale, type Locale } from "./i18n";
 import { useClientLoaderData } from "./routing";
 import samlaCss from "./styles.css?url";
 
@@ -32,9 +33,14 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 
+// Aksel's own texts (e.g. a search field's clear button) follow the chosen language.
+const AKSEL_LOCALES = { nb: akselNb, en: akselEn } satisfies Record<Locale, unknown>;
+
 export function Layout({ children }: { children: ReactNode }) {
+  // Re-renders on a language switch, so <html lang> and the <title> from meta() follow it.
+  const locale = useLocale();
   return (
-    <html lang="nb">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -59,22 +65,30 @@ export async function clientLoader() {
 
 export default function App() {
   const { session } = useClientLoaderData<typeof clientLoader>();
+  const locale = useLocale();
+  // Every text is read through t() while rendering, so a new language needs the screens
+  // rendered again: keying the shell on the language re-mounts it (loaded data stays in
+  // the router, so nothing is fetched again).
   return (
-    <AuthProvider session={session}>
-      <AppShell>
-        <Outlet />
-      </AppShell>
-    </AuthProvider>
+    <Provider locale={AKSEL_LOCALES[locale]}>
+      <AuthProvider session={session}>
+        <AppShell key={locale}>
+          <Outlet />
+        </AppShell>
+      </AuthProvider>
+    </Provider>
   );
 }
 
 /** Shown (pre-rendered into index.html) until sign-in has finished. */
 export function HydrateFallback() {
+  // useLocale() is bokmål while hydrating (like the pre-rendered HTML), then the stored choice.
+  const locale = useLocale();
   return (
     <Page>
       <Page.Block as="main" width="text" gutters>
         <Box paddingBlock="space-64">
-          <LoadingMessage text={t("auth.signingIn")} />
+          <LoadingMessage text={translate(locale, "auth.signingIn")} />
         </Box>
       </Page.Block>
     </Page>

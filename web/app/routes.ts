@@ -1,9 +1,17 @@
 import { type RouteConfig, index, route } from "@remix-run/route-config";
 
-// One file per screen; "/" sends the user on to the offices list.
+// One file per screen.
 export default [
   index("routes/index.tsx"),
   route("kontorer", "routes/kontorer.tsx"),
   route("kontorer/:id", "routes/kontorer.$id.tsx"),
+  route("sammenslaainger", "routes/sammenslaainger.tsx"),
+  route("organisasjon", "routes/organisasjon.tsx"),
+  route("hr", "routes/hr.tsx"),
+  route("hr/personer/:id", "routes/hr.personer.$id.tsx"),
+  route("hr/tildel", "routes/hr.tildel.tsx"),
+  route("hr/import", "routes/hr.import.tsx"),
+  route("hr/logg", "routes/hr.logg.tsx"),
+  route("mitt-kontor", "routes/mitt-kontor.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

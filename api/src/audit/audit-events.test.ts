@@ -46,10 +46,10 @@ describe("auditEvents", () => {
     expect(badId.totalCount).toBe(0);
   });
 
-  it("is for admins only, also through node(id)", async () => {
+  it("is for hr and admin only, also through node(id)", async () => {
     const response = await api.graphql(EVENTS, {}, { as: "planner" });
     expect(errorCode(response)).toBe("FORBIDDEN");
-    expect(response.errors?.[0]?.extensions?.requiredRoles).toEqual(["admin"]);
+    expect(response.errors?.[0]?.extensions?.requiredRoles).toEqual(["hr", "admin"]);
 
     const event = await api.db.auditEvent.findFirstOrThrow();
     const query = `query($id: ID!) { node(id: $id) { ... on AuditEvent { action before after } } }`;
@@ -58,5 +58,51 @@ describe("auditEvents", () => {
     expect(JSON.stringify(asPlanner.data)).not.toMatch(/updateOffice/);
     const asAdmin = dataOf(await api.graphql<Json>(query, { id: gid("AuditEvent", event.id) }, { as: "admin" }));
     expect(asAdmin.node.action).toBe("updateOffice");
+    const asHr = dataOf(await api.graphql<Json>(query, { id: gid("AuditEvent", event.id) }, { as: "hr" }));
+    expect(asHr.node.action).toBe("updateOffice");
+  });
+});
+
+describe("auditEvents: more filters and the export", () => {
+  it("filters by entity type and time window", async () => {
+    const all = await api.db.auditEvent.findMany({ orderBy: { createdAt: "asc" } });
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const byType = dataOf(await api.graphql<Json>(EVENTS, { filter: { entityType: "Office" } }, { as: "hr" })).auditEvents;
+    expect(byType.totalCount).toBe(all.filter((e) => e.entityType === "Office").length);
+    expect(dataOf(await api.graphql<Json>(EVENTS, { filter: { entityType: "Team" } }, { as: "hr" })).auditEvents.totalCount).toBe(0);
+    const first = all[0]!;
+    const window = { from: first.createdAt.toISOString(), to: new Date(first.createdAt.getTime() + 1).toISOString() };
+    const inWindow = dataOf(await api.graphql<Json>(EVENTS, { filter: window }, { as: "hr" })).auditEvents;
+    expect(inWindow.totalCount).toBe(all.filter((e) => e.createdAt.getTime() === first.createdAt.getTime()).length);
+    const future = { from: new Date(Date.now() + 60_000).toISOString() };
+    expect(dataOf(await api.graphql<Json>(EVENTS, { filter: future }, { as: "hr" })).auditEvents.totalCount).toBe(0);
+  });
+
+  const EXPORT = /* GraphQL */ `
+    query($filter: AuditEventFilter, $format: ExportFormat!) { auditEventsExport(filter: $filter, format: $format) { fileName contentType contentBase64 } }
+  `;
+
+  it("exports the filtered log as CSV, one line per event with before and after", async () => {
+    const file = dataOf(await api.graphql<Json>(EXPORT, { filter: { action: "updateOffice" }, format: "CSV" }, { as: "hr" })).auditEventsExport;
+    expect(file.fileName).toMatch(/^revisjonslogg-.*\.csv$/);
+    expect(file.contentType).toBe("text/csv; charset=utf-8");
+    const text = Buffer.from(file.contentBase64, "base64").toString("utf8").replace(/^\uFEFF/, "");
+    const Papa = (await import("papaparse")).default;
+    const rows = Papa.parse<string[]>(text.trim()).data;
+    expect(rows[0]).toEqual(["tidspunkt", "utført_av", "utført_av_id", "handling", "type", "id", "før", "etter", "forespørsel"]);
+    expect(rows).toHaveLength(1 + 2);
+    expect(rows[1]).toMatchObject({ 1: "Ada Admin", 3: "updateOffice", 4: "Office", 8: "r-2" });
+    expect(JSON.parse(rows[1]![7]!)).toMatchObject({ name: "Nav Drammen 3" });
+  });
+
+  it("exports as XLSX that Excel can open", async () => {
+    const file = dataOf(await api.graphql<Json>(EXPORT, { format: "XLSX" }, { as: "admin" })).auditEventsExport;
+    expect(file.fileName).toMatch(/\.xlsx$/);
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, "base64") as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(4).value).toBe("handling");
+    expect(sheet.rowCount).toBe(1 + (await api.db.auditEvent.count()));
   });
 });

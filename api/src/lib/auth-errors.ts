@@ -12,6 +12,8 @@ const ROLE_SCOPES: Record<string, { role: SamlaRole; label: string }> = {
   hr: { role: "hr", label: "HR" },
   viewer: { role: "viewer", label: "leser" },
   admin: { role: "admin", label: "administrator" },
+  leaderOfOffice: { role: "office-leader", label: "kontorleder for kontoret" },
+  leaderOfTeam: { role: "office-leader", label: "kontorleder for kontoret" },
 };
 
 function scopesIn(failure: AuthFailure, into = new Set<string>()): Set<string> {
@@ -35,12 +37,12 @@ export function authorizationError(context: SamlaContext, failure: AuthFailure):
     });
   }
   const required = [...scopesIn(failure)].flatMap((scope) => (ROLE_SCOPES[scope] ? [ROLE_SCOPES[scope]] : []));
-  const labels = required.map((r) => r.label);
+  const labels = [...new Set(required.map((r) => r.label))];
   const needs =
     labels.length === 0
       ? ""
       : ` Det krever rollen ${labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} eller ${labels.at(-1)}`}.`;
   return new GraphQLError(`Du har ikke tilgang til dette.${needs}`, {
-    extensions: { code: "FORBIDDEN", requiredRoles: required.map((r) => r.role) },
+    extensions: { code: "FORBIDDEN", requiredRoles: [...new Set(required.map((r) => r.role))] },
   });
 }

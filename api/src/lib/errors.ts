@@ -105,4 +105,5 @@ export const ENTITY_NAMES: Record<string, string> = {
   Assignment: "tilsetting",
   Merger: "sammenslåing",
   Municipality: "kommune",
+  SsoUser: "SSO-bruker",
 };

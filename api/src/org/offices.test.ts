@@ -182,3 +182,36 @@ describe("office", () => {
     });
   });
 });
+
+describe("currentStaffCount", () => {
+  const query = `{ currentStaffCount }`;
+
+  it("counts each person with an assignment running today once", async () => {
+    // Kari and Nora, and Ola (one current and one ended assignment) count once.
+    expect(dataOf(await api.graphql<{ currentStaffCount: number }>(query, {}, { as: "viewer" })).currentStaffCount).toBe(3);
+  });
+
+  it("leaves out people whose assignments have ended or not started yet", async () => {
+    const db = api.db;
+    const [left, starting] = await Promise.all([
+      db.person.create({ data: { name: "Per Sluttet", email: "per.sluttet@nav.test", employer: "STATE" } }),
+      db.person.create({ data: { name: "Siri Ny", email: "siri.ny@nav.test", employer: "MUNICIPAL" } }),
+    ]);
+    const base = { roleId: f.roles.veileder.id, teamId: f.teams.mottak.id, fte: "1.00" };
+    await db.assignment.create({
+      data: { ...base, personId: left.id, startDate: new Date("2015-01-01"), endDate: new Date("2016-12-31") },
+    });
+    await db.assignment.create({ data: { ...base, personId: starting.id, startDate: new Date("2999-01-01") } });
+    try {
+      expect(dataOf(await api.graphql<{ currentStaffCount: number }>(query, {}, { as: "viewer" })).currentStaffCount).toBe(3);
+    } finally {
+      await db.assignment.deleteMany({ where: { personId: { in: [left.id, starting.id] } } });
+      await db.person.deleteMany({ where: { id: { in: [left.id, starting.id] } } });
+    }
+  });
+
+  it("needs a Samla role", async () => {
+    const result = await api.graphql(query, {}, { as: null });
+    expect(result.errors?.[0]).toBeDefined();
+  });
+});

@@ -1,7 +1,8 @@
 // Nav offices: the Office type and the queries that read offices.
 import { OfficeStatus, type Prisma } from "@samla/schema";
 import { builder } from "../builder";
-import { assignmentFilter } from "../lib/current";
+import { activeOn, assignmentFilter } from "../lib/current";
+import { todayInNorway } from "../lib/dates";
 import { ServiceRef } from "../catalog/services";
 
 export const OfficeStatusEnum = builder.enumType(OfficeStatus, {
@@ -139,6 +140,11 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: OfficeRef }) },
     resolve: (query, _parent, args, context) =>
       context.db.office.findUnique({ ...query, where: { id: args.id.id } }),
+  }),
+  currentStaffCount: t.int({
+    description: "How many people hold an assignment running today (in Norway), in any office: the overview's head count.",
+    resolve: (_parent, _args, context) =>
+      context.db.person.count({ where: { assignments: { some: activeOn(todayInNorway()) } } }),
   }),
   officeByCode: t.prismaField({
     type: "Office",

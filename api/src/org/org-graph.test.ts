@@ -15,7 +15,7 @@ const GRAPH = /* GraphQL */ `
   query($scope: OrgGraphScope!, $asOf: Date) {
     orgGraph(scope: $scope, asOf: $asOf) {
       asOf
-      nodes { id type label parent officeId code status isPilot isSpearhead employer roleName roleCategory fte provider }
+      nodes { id type label parent officeId code status isPilot isSpearhead employer roleName roleCategory fte provider collapsed teamCount personCount }
       edges { id source target type }
     }
   }
@@ -90,6 +90,50 @@ describe("orgGraph", () => {
     );
     expect(merges.every((e: Json) => e.target === gid("Office", f.offices.planned.id))).toBe(true);
     expect(g.nodes.find((n: Json) => n.label === "Nora Eksempel")).toMatchObject({ officeId: gid("Office", f.offices.drammen.id) });
+  });
+
+  it("gives every office collapsed to one node with counts in the national view", async () => {
+    const full = await graph({ officeIds: [gid("Office", f.offices.lillestrom.id)] });
+    const lillestrom = gid("Office", f.offices.lillestrom.id);
+    const fullOffice = full.nodes.find((n: Json) => n.id === lillestrom);
+    // Counts match the expanded graph, and a listed office is not collapsed by default.
+    expect(fullOffice).toMatchObject({
+      collapsed: false,
+      teamCount: full.nodes.filter((n: Json) => n.type === "TEAM").length,
+      personCount: full.nodes.filter((n: Json) => n.type === "PERSON").length,
+    });
+    expect(fullOffice.personCount).toBeGreaterThan(0);
+
+    const national = await graph({ all: true });
+    const officeCount = await api.db.office.count();
+    expect(national.nodes).toHaveLength(officeCount);
+    expect(national.nodes.every((n: Json) => n.type === "OFFICE" && n.collapsed === true)).toBe(true);
+    expect(national.nodes.find((n: Json) => n.id === lillestrom)).toMatchObject({
+      teamCount: fullOffice.teamCount,
+      personCount: fullOffice.personCount,
+    });
+    const ids = new Set(national.nodes.map((n: Json) => n.id));
+    for (const edge of national.edges) {
+      expect(edge.type).toBe("MERGES_INTO");
+      expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    }
+  });
+
+  it("expands the offices asked for in a collapsed view", async () => {
+    const lillestrom = gid("Office", f.offices.lillestrom.id);
+    const g = await graph({ all: true, expandedOfficeIds: [lillestrom] });
+    const offices = g.nodes.filter((n: Json) => n.type === "OFFICE");
+    expect(offices.filter((n: Json) => !n.collapsed).map((n: Json) => n.id)).toEqual([lillestrom]);
+    const inner = g.nodes.filter((n: Json) => n.type === "TEAM" || n.type === "PERSON");
+    expect(inner.length).toBeGreaterThan(0);
+    expect(inner.every((n: Json) => n.officeId === lillestrom)).toBe(true);
+    expect(g.nodes.find((n: Json) => n.label === "Kari Testesen")).toMatchObject({ type: "PERSON" });
+    // Nora works in Nav Drammen, which stays collapsed.
+    expect(g.nodes.some((n: Json) => n.label === "Nora Eksempel")).toBe(false);
+
+    // collapsed: true works for a list of offices too.
+    const listed = await graph({ officeIds: [lillestrom, gid("Office", f.offices.drammen.id)], collapsed: true });
+    expect(listed.nodes.map((n: Json) => n.type)).toEqual(["OFFICE", "OFFICE"]);
   });
 
   it("refuses an empty scope and ids of the wrong type", async () => {

@@ -33,6 +33,9 @@ export interface OrgGraphNode {
   roleCategory: RoleCategory | null;
   fte: number | null;
   provider: ServiceProvider | null;
+  collapsed: boolean | null;
+  teamCount: number | null;
+  personCount: number | null;
 }
 
 export interface OrgGraphEdge {
@@ -77,6 +80,15 @@ const OrgGraphNodeRef = builder.objectRef<OrgGraphNode>("OrgGraphNode").implemen
     roleCategory: t.field({ type: RoleCategoryEnum, nullable: true, resolve: (node) => node.roleCategory }),
     fte: t.exposeFloat("fte", { nullable: true, description: "The person's total FTE in the graph's offices." }),
     provider: t.field({ type: ServiceProviderEnum, nullable: true, resolve: (node) => node.provider }),
+    collapsed: t.exposeBoolean("collapsed", {
+      nullable: true,
+      description: "For offices: true when the office comes as a single node, without its teams and people.",
+    }),
+    teamCount: t.exposeInt("teamCount", { nullable: true, description: "For offices: how many teams it has." }),
+    personCount: t.exposeInt("personCount", {
+      nullable: true,
+      description: "For offices: how many people are assigned to its teams on `asOf`.",
+    }),
   }),
 });
 
@@ -98,10 +110,18 @@ const OrgGraphRef = builder.objectRef<OrgGraph>("OrgGraph").implement({
 });
 
 const OrgGraphScope = builder.inputType("OrgGraphScope", {
-  description: "Which offices to show: these offices, a merger's source and target offices, or both.",
+  description:
+    "Which offices to show: these offices, a merger's source and target offices, or all offices (national " +
+    "view). Collapsed offices come as single nodes with counts; `expandedOfficeIds` are shown in full.",
   fields: (t) => ({
     officeIds: t.idList({ required: false }),
     mergerId: t.id({ required: false }),
+    all: t.boolean({ required: false, description: "Every office in Norway (about 250)." }),
+    collapsed: t.boolean({
+      required: false,
+      description: "Offices as single nodes with counts, except `expandedOfficeIds`. Default: true with `all`, else false.",
+    }),
+    expandedOfficeIds: t.idList({ required: false, description: "Offices shown in full when collapsed." }),
   }),
 });
 
@@ -135,6 +155,9 @@ function emptyNode(id: string, type: NodeType, label: string): OrgGraphNode {
     roleCategory: null,
     fte: null,
     provider: null,
+    collapsed: null,
+    teamCount: null,
+    personCount: null,
   };
 }
 
@@ -151,10 +174,19 @@ interface AssignmentRow {
 
 export async function loadOrgGraph(
   db: Prisma.TransactionClient,
-  scope: { officeIds?: readonly string[] | null; mergerId?: string | null },
+  scope: {
+    officeIds?: readonly string[] | null;
+    mergerId?: string | null;
+    all?: boolean | null;
+    collapsed?: boolean | null;
+    expandedOfficeIds?: readonly string[] | null;
+  },
   asOf: Date,
 ): Promise<OrgGraph> {
   const officeIds = new Set((scope.officeIds ?? []).map((id) => localId(id, "Office")));
+  if (scope.all) {
+    for (const office of await db.office.findMany({ select: { id: true } })) officeIds.add(office.id);
+  }
   if (scope.mergerId) {
     const merger = await db.merger.findUnique({
       where: { id: localId(scope.mergerId, "Merger") },
@@ -165,13 +197,22 @@ export async function loadOrgGraph(
     for (const source of merger.sourceOffices) officeIds.add(source.id);
   }
   if (officeIds.size === 0) throw badInput("Velg minst ett kontor eller en sammenslåing.");
-  if (officeIds.size > MAX_GRAPH_OFFICES) throw badInput(`Høyst ${MAX_GRAPH_OFFICES} kontorer i én graf.`);
-  const ids = [...officeIds];
+  if (officeIds.size > MAX_GRAPH_OFFICES && !scope.all) {
+    throw badInput(`Høyst ${MAX_GRAPH_OFFICES} kontorer i én graf.`);
+  }
+  const allIds = [...officeIds];
   const day = formatDate(asOf);
+  // Collapsed offices are single nodes: their teams and people are not loaded at all, so
+  // the national view is ~250 nodes until the user expands an office.
+  const collapse = scope.collapsed ?? Boolean(scope.all);
+  const expanded = new Set((scope.expandedOfficeIds ?? []).map((id) => localId(id, "Office")));
+  const ids = collapse ? allIds.filter((id) => expanded.has(id)) : allIds;
+  // Prisma.join needs at least one value; no office id is the empty string.
+  const sqlIds = ids.length > 0 ? ids : [""];
 
-  const [offices, teams, assignments, mergers] = await Promise.all([
+  const [offices, teams, assignments, mergers, teamCounts, personCounts] = await Promise.all([
     db.office.findMany({
-      where: { id: { in: ids } },
+      where: { id: { in: allIds } },
       select: { id: true, code: true, name: true, status: true, isPilot: true, isSpearhead: true },
       orderBy: { name: "asc" },
     }),
@@ -189,18 +230,30 @@ export async function loadOrgGraph(
       JOIN "Team" t ON t."id" = a."teamId"
       JOIN "Person" p ON p."id" = a."personId"
       JOIN "Role" r ON r."id" = a."roleId"
-      WHERE t."officeId" IN (${Prisma.join(ids)})
+      WHERE t."officeId" IN (${Prisma.join(sqlIds)})
         AND a."startDate" <= ${day}::date
         AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
       ORDER BY a."personId", a."fte" DESC, a."startDate", a."id"`,
     db.merger.findMany({
       where: {
         status: { not: "CANCELLED" },
-        OR: [{ targetOfficeId: { in: ids } }, { sourceOffices: { some: { id: { in: ids } } } }],
+        OR: [{ targetOfficeId: { in: allIds } }, { sourceOffices: { some: { id: { in: allIds } } } }],
       },
       select: { targetOfficeId: true, sourceOffices: { select: { id: true } } },
     }),
+    db.team.groupBy({ by: ["officeId"], where: { officeId: { in: allIds } }, _count: { _all: true } }),
+    db.$queryRaw<{ officeId: string; count: number }[]>`
+      SELECT t."officeId", COUNT(DISTINCT a."personId")::int AS "count"
+      FROM "Assignment" a
+      JOIN "Team" t ON t."id" = a."teamId"
+      WHERE t."officeId" IN (${Prisma.join(allIds)})
+        AND a."startDate" <= ${day}::date
+        AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
+      GROUP BY t."officeId"`,
   ]);
+  const teamCountOf = new Map(teamCounts.map((row) => [row.officeId, row._count._all]));
+  const personCountOf = new Map(personCounts.map((row) => [row.officeId, Number(row.count)]));
+  const loaded = new Set(ids);
 
   const nodes: OrgGraphNode[] = [];
   const edges = new Map<string, OrgGraphEdge>();
@@ -217,6 +270,9 @@ export async function loadOrgGraph(
       status: office.status,
       isPilot: office.isPilot,
       isSpearhead: office.isSpearhead,
+      collapsed: !loaded.has(office.id),
+      teamCount: teamCountOf.get(office.id) ?? 0,
+      personCount: personCountOf.get(office.id) ?? 0,
     });
   }
 
@@ -295,7 +351,8 @@ builder.queryField("orgGraph", (t) =>
     type: OrgGraphRef,
     description:
       "Offices with their teams, people (assigned on `asOf`, default today) and services, as cytoscape " +
-      "nodes and edges. Scope: a list of offices, a merger (its source and target offices), or both.",
+      "nodes and edges. Scope: a list of offices, a merger (its source and target offices), or all offices; " +
+      "collapsed offices come as single nodes with counts.",
     args: {
       scope: t.arg({ type: OrgGraphScope, required: true }),
       asOf: t.arg({ type: "Date", required: false }),

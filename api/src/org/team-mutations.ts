@@ -4,6 +4,7 @@ import { z } from "zod";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
+import { leaderOfOfficeScope, leaderOfTeamScope } from "../lib/leadership";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import { TeamRef } from "./teams";
@@ -105,8 +106,9 @@ const withServices = { services: { select: { code: true } } } as const;
 builder.mutationField("createTeam", (t) =>
   t.field({
     type: TeamRef,
-    description: "Planner or admin. Creates a team in an office, optionally under a parent team.",
-    authScopes: ORG_EDITORS,
+    description:
+      "Planner, admin, or an office leader who leads that office today. Creates a team in an office, optionally under a parent team.",
+    authScopes: (_parent, args) => ({ ...ORG_EDITORS, ...leaderOfOfficeScope(args.input.officeId) }),
     args: { input: t.arg({ type: CreateTeamInput, required: true }) },
     errors: mutationResult("createTeam", "team", [ValidationError, NotFoundError]),
     resolve: (_parent, args, context) => {
@@ -137,8 +139,9 @@ builder.mutationField("createTeam", (t) =>
 builder.mutationField("updateTeam", (t) =>
   t.field({
     type: TeamRef,
-    description: "Planner or admin. Renames or moves a team (same office, no cycles). Optimistic locking.",
-    authScopes: ORG_EDITORS,
+    description:
+      "Planner, admin, or an office leader who leads the team's office today. Renames or moves a team (same office, no cycles). Optimistic locking.",
+    authScopes: (_parent, args) => ({ ...ORG_EDITORS, ...leaderOfTeamScope(args.input.id) }),
     args: { input: t.arg({ type: UpdateTeamInput, required: true }) },
     errors: mutationResult("updateTeam", "team", [ValidationError, NotFoundError, ConflictError]),
     resolve: (_parent, args, context) => {

@@ -109,6 +109,90 @@ async function firstDayOverFteLimit(
   return rows[0] ?? null;
 }
 
+export interface NewAssignment {
+  personId: string;
+  roleId: string;
+  teamId: string;
+  /** Exact decimal text, e.g. "0.50". */
+  fte: string;
+  startDate: Date;
+  endDate: Date | null;
+  reportsToId: string | null;
+}
+
+/**
+ * assignRole's rules, shared by every mutation that starts an assignment: role, team and
+ * reports-to exist, the office is open, no overlap with the same role in the same team, and
+ * the person's FTE stays ≤ 1.0 on every day. The caller has locked the person's row.
+ * `globalIds` are the ids as the client sent them, for NotFoundError.
+ */
+export async function createCheckedAssignment(
+  tx: Tx,
+  input: NewAssignment,
+  globalIds: { roleId: string; teamId: string; reportsToId: string | null },
+): Promise<Assignment> {
+  const [role, team, reportsTo] = await Promise.all([
+    tx.role.findUnique({ where: { id: input.roleId }, select: { name: true } }),
+    tx.team.findUnique({ where: { id: input.teamId }, select: { name: true, office: { select: { name: true, status: true } } } }),
+    input.reportsToId ? tx.person.findUnique({ where: { id: input.reportsToId }, select: { id: true } }) : null,
+  ]);
+  if (!role) throw new NotFoundError("Role", globalIds.roleId);
+  if (!team) throw new NotFoundError("Team", globalIds.teamId);
+  if (input.reportsToId && !reportsTo) throw new NotFoundError("Person", globalIds.reportsToId!);
+  if (team.office.status === "MERGED" || team.office.status === "CLOSED") {
+    throw ValidationError.field(
+      "teamId",
+      `${team.office.name} er ${team.office.status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
+    );
+  }
+
+  const endDate = input.endDate;
+  const overlapping = await tx.assignment.findFirst({
+    where: {
+      personId: input.personId,
+      roleId: input.roleId,
+      teamId: input.teamId,
+      ...(endDate && { startDate: { lte: endDate } }),
+      OR: [{ endDate: null }, { endDate: { gte: input.startDate } }],
+    },
+    orderBy: { startDate: "asc" },
+  });
+  if (overlapping) {
+    const until = overlapping.endDate ? formatDateNorwegian(overlapping.endDate) : "";
+    throw new AssignmentOverlapError(
+      `Personen har allerede rollen ${role.name} i ${team.name} i en overlappende periode ` +
+        `(${formatDateNorwegian(overlapping.startDate)}–${until}).`,
+      overlapping.id,
+    );
+  }
+
+  const over = await firstDayOverFteLimit(tx, input.personId, input.fte, input.startDate, endDate);
+  if (over) {
+    const day = new Date(`${over.day}T00:00:00Z`);
+    throw new FteLimitError(
+      `Personen har allerede ${decimal(over.existing)} årsverk ${formatDateNorwegian(day)}; med ` +
+        `${decimal(input.fte)} til blir det mer enn 1,0.`,
+      day,
+      over.existing,
+      input.fte,
+      MAX_FTE,
+    );
+  }
+
+  const assignment = await tx.assignment.create({
+    data: {
+      personId: input.personId,
+      roleId: input.roleId,
+      teamId: input.teamId,
+      fte: input.fte,
+      startDate: input.startDate,
+      endDate,
+      reportsToId: input.reportsToId,
+    },
+  });
+  return assignment;
+}
+
 builder.mutationField("assignRole", (t) =>
   t.field({
     type: AssignmentRef,
@@ -129,64 +213,10 @@ builder.mutationField("assignRole", (t) =>
         // Lock the person first: a concurrent assignRole for the same person waits here,
         // and then sees this one's assignment in its overlap and FTE checks.
         if (!(await lockRow(tx, "Person", input.personId))) throw new NotFoundError("Person", args.input.personId);
-        const [role, team, reportsTo] = await Promise.all([
-          tx.role.findUnique({ where: { id: input.roleId }, select: { name: true } }),
-          tx.team.findUnique({ where: { id: input.teamId }, select: { name: true, office: { select: { name: true, status: true } } } }),
-          input.reportsToId ? tx.person.findUnique({ where: { id: input.reportsToId }, select: { id: true } }) : null,
-        ]);
-        if (!role) throw new NotFoundError("Role", args.input.roleId);
-        if (!team) throw new NotFoundError("Team", args.input.teamId);
-        if (input.reportsToId && !reportsTo) throw new NotFoundError("Person", args.input.reportsToId!);
-        if (team.office.status === "MERGED" || team.office.status === "CLOSED") {
-          throw ValidationError.field(
-            "teamId",
-            `${team.office.name} er ${team.office.status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
-          );
-        }
-
-        const endDate = input.endDate ?? null;
-        const overlapping = await tx.assignment.findFirst({
-          where: {
-            personId: input.personId,
-            roleId: input.roleId,
-            teamId: input.teamId,
-            ...(endDate && { startDate: { lte: endDate } }),
-            OR: [{ endDate: null }, { endDate: { gte: input.startDate } }],
-          },
-          orderBy: { startDate: "asc" },
-        });
-        if (overlapping) {
-          const until = overlapping.endDate ? formatDateNorwegian(overlapping.endDate) : "";
-          throw new AssignmentOverlapError(
-            `Personen har allerede rollen ${role.name} i ${team.name} i en overlappende periode ` +
-              `(${formatDateNorwegian(overlapping.startDate)}–${until}).`,
-            overlapping.id,
-          );
-        }
-
-        const over = await firstDayOverFteLimit(tx, input.personId, input.fte, input.startDate, endDate);
-        if (over) {
-          const day = new Date(`${over.day}T00:00:00Z`);
-          throw new FteLimitError(
-            `Personen har allerede ${decimal(over.existing)} årsverk ${formatDateNorwegian(day)}; med ` +
-              `${decimal(input.fte)} til blir det mer enn 1,0.`,
-            day,
-            over.existing,
-            input.fte,
-            MAX_FTE,
-          );
-        }
-
-        const assignment = await tx.assignment.create({
-          data: {
-            personId: input.personId,
-            roleId: input.roleId,
-            teamId: input.teamId,
-            fte: input.fte,
-            startDate: input.startDate,
-            endDate,
-            reportsToId: input.reportsToId ?? null,
-          },
+        const assignment = await createCheckedAssignment(tx, { ...input, endDate: input.endDate ?? null, reportsToId: input.reportsToId ?? null }, {
+          roleId: args.input.roleId,
+          teamId: args.input.teamId,
+          reportsToId: args.input.reportsToId ?? null,
         });
         return {
           result: assignment,

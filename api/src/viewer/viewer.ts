@@ -1,5 +1,6 @@
 // Who is signed in, as the token says, and the Person it is linked to.
 import { builder } from "../builder";
+import { ledOfficeIds } from "../lib/leadership";
 import { SAMLA_ROLES, type SamlaRole, type Viewer } from "../auth/viewer";
 
 export const SamlaRoleEnum = builder.enumType("SamlaRole", {
@@ -23,6 +24,18 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
       description: "The Person whose ssoSubject is this user's subject, once HR has linked them.",
       resolve: (query, viewer, _args, context) =>
         context.db.person.findUnique({ ...query, where: { ssoSubject: viewer.subject } }),
+    }),
+    ledOffices: t.prismaField({
+      type: ["Office"],
+      description:
+        "Offices this user leads today: where their linked Person holds an assignment in a LEADER role " +
+        "(start ≤ today ≤ end, today in Norway). Empty without the office-leader role. Computed on every " +
+        "request, so HR assigning or ending the role changes it at once.",
+      resolve: async (query, viewer, _args, context) => {
+        if (!viewer.roles.includes("office-leader")) return [];
+        const ids = [...(await ledOfficeIds(context))];
+        return context.db.office.findMany({ ...query, where: { id: { in: ids } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+      },
     }),
   }),
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { formatDate, formatPercent, roleName, t } from ".";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { LOCALE_STORAGE_KEY, formatDate, formatNumber, formatPercent, getLocale, isLocale, roleName, setLocale, t } from ".";
 
 describe("i18n", () => {
   it("fills placeholders and leaves unknown ones as they are", () => {
@@ -26,5 +26,47 @@ describe("i18n", () => {
   it("formats dates in Norwegian without shifting the day", () => {
     expect(formatDate("2020-01-01")).toBe("1. januar 2020");
     expect(formatDate("2020-01-01T00:00:00.000Z")).toBe("1. januar 2020");
+  });
+});
+
+describe("language switch", () => {
+  afterEach(() => {
+    setLocale("nb", { remember: false });
+    vi.unstubAllGlobals();
+  });
+
+  it("has an English text for every key, none empty, and all placeholders kept", async () => {
+    const { nb } = await import("./nb");
+    const { en } = await import("./en");
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nb).sort());
+    for (const [key, text] of Object.entries(nb)) {
+      const english = en[key as keyof typeof en];
+      expect(english.trim(), key).not.toBe("");
+      const placeholders = (value: string) => (value.match(/\{\w+\}/g) ?? []).sort();
+      expect(placeholders(english), key).toEqual(placeholders(text));
+    }
+  });
+
+  it("switches texts and formats, tells and remembers the choice", () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal("localStorage", {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => stored.set(key, value),
+    });
+    expect(getLocale()).toBe("nb");
+    setLocale("en");
+    expect(getLocale()).toBe("en");
+    expect(stored.get(LOCALE_STORAGE_KEY)).toBe("en");
+    expect(t("nav.offices")).toBe("Offices");
+    expect(roleName("viewer")).toBe("Reader");
+    expect(formatDate("2020-01-01")).toBe("1 January 2020");
+    expect(formatNumber(21600)).toBe("21,600");
+    setLocale("nb");
+    expect(stored.get(LOCALE_STORAGE_KEY)).toBe("nb");
+    expect(t("nav.offices")).toBe("Kontorer");
+  });
+
+  it("only accepts the two languages", () => {
+    expect(["nb", "en", "nn", "", null].map(isLocale)).toEqual([true, true, false, false, false]);
   });
 });

@@ -7,7 +7,9 @@ import {
   type ClientLoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/react";
-import { Suspense, useEffect } from "react";
+import { Suspense, lazy, useEffect } from "react";
+import { MergerStatusTag } from "../components/MergerTags";
+import { MergerOffices, mergerGraphUrl } from "../components/OfficeLinks";
 import { PilotTags, StatusTag } from "../components/OfficeTags";
 import { ErrorState, LoadingMessage, TableSkeleton } from "../components/States";
 import { ApiError, graphql, isApiError, request, type ResultOf } from "../graphql";
@@ -64,12 +66,38 @@ const OfficePageQuery = graphql(`
         provider
         deadlineDays
       }
+      mergersAsSource {
+        ...OfficeMerger
+      }
+      mergersAsTarget {
+        ...OfficeMerger
+      }
+    }
+  }
+
+  fragment OfficeMerger on Merger {
+    id
+    name
+    effectiveDate
+    status
+    sourceOffices {
+      id
+      code
+      name
+    }
+    targetOffice {
+      id
+      code
+      name
     }
   }
 `);
 
+const OfficeGraph = lazy(() => import("../graph/OfficeGraph").then((module) => ({ default: module.OfficeGraph })));
+
 type Office = NonNullable<ResultOf<typeof OfficePageQuery>["office"]>;
 type Team = Office["teams"][number];
+type OfficeMerger = Office["mergersAsSource"][number];
 
 async function fetchOffice(id: string, signal?: AbortSignal): Promise<Office> {
   const data = await request(OfficePageQuery, { id }, { signal });
@@ -197,6 +225,18 @@ function OfficeDetails({ office }: { office: Office }) {
         )}
       </section>
 
+      <OfficeMergers office={office} />
+
+      <section aria-labelledby="kart">
+        <Heading id="kart" level="2" size="medium" spacing>
+          {t("office.graph")}
+        </Heading>
+        {/* Cytoscape is loaded only when an office page shows its graph. */}
+        <Suspense fallback={<LoadingMessage text={t("office.graph.loading")} />}>
+          <OfficeGraph officeId={office.id} height={360} />
+        </Suspense>
+      </section>
+
       <section aria-labelledby="team">
         <Heading id="team" level="2" size="medium" spacing>
           {t("office.teams")}
@@ -286,6 +326,60 @@ function OfficeDetails({ office }: { office: Office }) {
         )}
       </section>
     </VStack>
+  );
+}
+
+/** The mergers the office took part in, as a source office or as the target. */
+function OfficeMergers({ office }: { office: Office }) {
+  const mergers: { merger: OfficeMerger; part: "asSource" | "asTarget" }[] = [
+    ...office.mergersAsSource.map((merger) => ({ merger, part: "asSource" as const })),
+    ...office.mergersAsTarget.map((merger) => ({ merger, part: "asTarget" as const })),
+  ].sort((a, b) => a.merger.effectiveDate.localeCompare(b.merger.effectiveDate));
+
+  return (
+    <section aria-labelledby="sammenslaainger">
+      <Heading id="sammenslaainger" level="2" size="medium" spacing>
+        {t("office.mergers")}
+      </Heading>
+      {mergers.length === 0 ? (
+        <BodyShort>{t("office.mergers.none")}</BodyShort>
+      ) : (
+        <div className="samla-table-scroll">
+          <Table zebraStripes>
+            <caption className="aksel-sr-only">{t("office.mergers.caption")}</caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeader scope="col">{t("office.mergers.col.name")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("office.mergers.col.part")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("office.mergers.col.offices")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("office.mergers.col.date")}</Table.ColumnHeader>
+                <Table.ColumnHeader scope="col">{t("office.mergers.col.status")}</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {mergers.map(({ merger, part }) => (
+                <Table.Row key={merger.id}>
+                  <Table.HeaderCell scope="row">
+                    {/* The merger's own view is its graph: source offices and the target. */}
+                    <Link as={RemixLink} to={mergerGraphUrl(merger.id)}>
+                      {merger.name}
+                    </Link>
+                  </Table.HeaderCell>
+                  <Table.DataCell>{t(`office.mergers.${part}`)}</Table.DataCell>
+                  <Table.DataCell>
+                    <MergerOffices sources={merger.sourceOffices} target={merger.targetOffice} />
+                  </Table.DataCell>
+                  <Table.DataCell>{formatDate(merger.effectiveDate)}</Table.DataCell>
+                  <Table.DataCell>
+                    <MergerStatusTag status={merger.status} />
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </section>
   );
 }
 

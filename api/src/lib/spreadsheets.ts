@@ -1,0 +1,75 @@
+// Reading and writing the table files HR works with: CSV (papaparse) and XLSX (exceljs).
+// Both come out as rows of strings with the spreadsheet's own row numbers (header = 1).
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { formatDate } from "./dates";
+
+export interface SheetRow {
+  /** The row number a spreadsheet program shows: the header is row 1. */
+  row: number;
+  cells: string[];
+}
+
+export type TableFormat = "CSV" | "XLSX";
+
+export function formatFromFileName(fileName: string): TableFormat | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "CSV";
+  if (lower.endsWith(".xlsx")) return "XLSX";
+  return null;
+}
+
+/** CSV with `,` or `;` (Norwegian Excel's choice) as detected by papaparse; a UTF-8 BOM is dropped. */
+export function readCsv(content: Buffer): SheetRow[] {
+  const text = content.toString("utf8").replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [",", ";", "\t"] });
+  return parsed.data
+    .map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => String(cell ?? "").trim()) }))
+    .filter((row) => row.cells.some((cell) => cell !== ""));
+}
+
+/** The text a person sees in a cell: dates as yyyy-mm-dd, links and formulas by their text. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return formatDate(value);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("").trim();
+    if ("text" in value && typeof value.text === "string") return value.text.trim();
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("error" in value) return "";
+  }
+  return String(value).trim();
+}
+
+/** The first worksheet of an XLSX file. */
+export async function readXlsx(content: Buffer): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[]; // 1-based: index 0 is empty
+    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
+    if (cells.some((cell) => cell !== "")) rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+export async function readTable(format: TableFormat, content: Buffer): Promise<SheetRow[]> {
+  return format === "CSV" ? readCsv(content) : readXlsx(content);
+}
+
+/** CSV with a header row, UTF-8 with BOM so Excel opens Norwegian letters right. */
+export function writeCsv(header: string[], rows: (string | number | null)[][]): Buffer {
+  return Buffer.from(`\uFEFF${Papa.unparse({ fields: header, data: rows.map((r) => r.map((c) => c ?? "")) })}\r\n`, "utf8");
+}
+
+export async function writeXlsx(sheetName: string, header: string[], rows: (string | number | Date | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,221 @@
+// The cytoscape canvas. Layout runs in a worker (layout.ts); the canvas only places the
+// nodes, so the page stays responsive while thousands of nodes are laid out.
+import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { layoutInBackground } from "./layout";
+import type { LayoutName } from "./model";
+import { graphStyle } from "./style";
+
+// cytoscape-svg touches `window` when imported, and the SPA build renders index.html in
+// Node: load it in the browser only. It extends the core prototype, so instances made
+// before it arrives gain cy.svg() too.
+let svgExtension: Promise<void> | null = null;
+function registerExtensions(): Promise<void> {
+  svgExtension ??= import("cytoscape-svg").then((module) => cytoscape.use(module.default));
+  return svgExtension;
+}
+
+/**
+ * Cytoscape's experimental WebGL renderer (≥ 3.31) for big graphs: opt in with `webgl=1`
+ * in the URL (used above this many elements). Off by default: without a GPU (headless
+ * Chromium, SwiftShader) it measured far slower than the canvas; see the benchmark.
+ */
+const WEBGL_THRESHOLD = 3000;
+function webglRequested(): boolean {
+  return typeof location !== "undefined" && new URLSearchParams(location.search).get("webgl") === "1";
+}
+
+export interface GraphCanvasHandle {
+  fit(): void;
+  png(): Blob | null;
+  svg(): string | null;
+}
+
+export interface GraphCanvasProps {
+  elements: ElementDefinition[];
+  layout: LayoutName;
+  selectedId: string | null;
+  onSelect?: (id: string | null) => void;
+  onToggle?: (id: string) => void;
+  ariaLabel: string;
+  height: number | string;
+  interactive?: boolean;
+  onLayoutState?: (busy: boolean) => void;
+  /** Exposed as window.__samlaGraph for tests and the benchmark. */
+  exposeTestHook?: boolean;
+}
+
+interface TestHook {
+  cy: Core;
+  selectedIds(): string[];
+  nodeIds(): string[];
+  layouts: number;
+  layoutBusy: boolean;
+  lastLayoutMs: number;
+  lastRenderMs: number;
+  webgl: boolean;
+}
+
+declare global {
+  interface Window {
+    __samlaGraph?: TestHook;
+  }
+}
+
+export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(function GraphCanvas(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const hookRef = useRef<TestHook | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const [ready, setReady] = useState(false);
+  const webgl = props.elements.length > WEBGL_THRESHOLD && webglRequested();
+
+  // One cytoscape instance per renderer choice.
+  useEffect(() => {
+    void registerExtensions();
+    if (!container.current) return;
+    const options: cytoscape.CytoscapeOptions = {
+      container: container.current,
+      style: graphStyle,
+      elements: [],
+      minZoom: 0.02,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      // Level of detail while panning and zooming large graphs.
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
+      motionBlur: false,
+      boxSelectionEnabled: false,
+      autoungrabify: !props.interactive,
+      userZoomingEnabled: true,
+      userPanningEnabled: true,
+    };
+    // cytoscape ≥ 3.31: experimental WebGL node drawing for big graphs.
+    if (webgl) (options as unknown as { renderer: unknown }).renderer = { name: "canvas", webgl: true };
+    const cy = cytoscape(options);
+    cyRef.current = cy;
+    cy.on("select", "node, edge", (event) => propsRef.current.onSelect?.(event.target.id()));
+    cy.on("unselect", () => {
+      // Only report "nothing selected" when nothing else got selected in the same tap.
+      setTimeout(() => {
+        if (cyRef.current && cyRef.current.$(":selected").length === 0) propsRef.current.onSelect?.(null);
+      }, 0);
+    });
+    cy.on("dbltap", "node.office, node.team", (event) => propsRef.current.onToggle?.(event.target.id()));
+    if (props.exposeTestHook) {
+      const hook: TestHook = {
+        cy,
+        selectedIds: () => cy.$(":selected").map((e) => e.id()),
+        nodeIds: () => cy.nodes().map((n) => n.id()),
+        layouts: 0,
+        layoutBusy: false,
+        lastLayoutMs: 0,
+        lastRenderMs: 0,
+        webgl,
+      };
+      hookRef.current = hook;
+      window.__samlaGraph = hook;
+    }
+    setReady(true);
+    return () => {
+      setReady(false);
+      cy.destroy();
+      cyRef.current = null;
+      if (window.__samlaGraph === hookRef.current) delete window.__samlaGraph;
+      hookRef.current = null;
+    };
+    // Deliberately only [webgl]: a new cytoscape instance only for a new renderer.
+  }, [webgl]);
+
+  // Lay out and place the elements whenever they or the layout change.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!ready || !cy) return;
+    let cancelled = false;
+    const started = performance.now();
+    const hook = hookRef.current;
+    if (hook) hook.layoutBusy = true;
+    propsRef.current.onLayoutState?.(true);
+    layoutInBackground(props.layout, props.elements)
+      .then((result) => {
+        if (cancelled || cy.destroyed()) return;
+        const placed = performance.now();
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(
+            props.elements.map((element) =>
+              element.group === "nodes" && result.positions[element.data.id!]
+                ? { ...element, position: result.positions[element.data.id!] }
+                : element,
+            ),
+          );
+        });
+        cy.layout({ name: "preset", fit: true, padding: 24 }).run();
+        const selectedId = propsRef.current.selectedId;
+        if (selectedId) selectAndReveal(cy, selectedId);
+        performance.mark("samla-graph:layout-done");
+        if (hook) {
+          hook.layouts += 1;
+          hook.layoutBusy = false;
+          hook.lastLayoutMs = result.ms;
+          hook.lastRenderMs = performance.now() - started;
+          performance.measure("samla-graph:place", { start: placed, end: performance.now() });
+        }
+        propsRef.current.onLayoutState?.(false);
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        if (hook) hook.layoutBusy = false;
+        propsRef.current.onLayoutState?.(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, props.elements, props.layout]);
+
+  // Selection from outside (search, tree, table, URL).
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!ready || !cy) return;
+    const current = cy.$(":selected").map((e) => e.id());
+    if (props.selectedId && (current.length !== 1 || current[0] !== props.selectedId)) {
+      selectAndReveal(cy, props.selectedId);
+    } else if (!props.selectedId && current.length > 0) {
+      cy.$(":selected").unselect();
+    }
+  }, [ready, props.selectedId]);
+
+  useImperativeHandle(ref, () => ({
+    fit: () => cyRef.current?.fit(undefined, 24),
+    png: () => (cyRef.current ? (cyRef.current.png({ output: "blob", full: false, bg: "#ffffff", scale: 2 }) as Blob) : null),
+    svg: () => {
+      const cy = cyRef.current as (Core & { svg?: (options: object) => string }) | null;
+      return cy?.svg ? cy.svg({ full: false, bg: "#ffffff" }) : null;
+    },
+  }));
+
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={props.ariaLabel}
+      data-testid="graph-canvas"
+      data-selected={props.selectedId ?? ""}
+      className="samla-graph-canvas"
+      style={{ height: props.height, width: "100%" }}
+    />
+  );
+});
+
+function selectAndReveal(cy: Core, id: string) {
+  const element = cy.getElementById(id);
+  if (element.empty()) return;
+  cy.$(":selected").not(element).unselect();
+  if (!element.selected()) element.select();
+  // Jump to it when it is off screen, without zooming in further than needed.
+  const extent = cy.extent();
+  const box = element.boundingBox();
+  const visible = box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
+  if (!visible || cy.zoom() < 0.5) cy.animate({ center: { eles: element }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 200 });
+}

@@ -1,0 +1,14 @@
+import cytoscape from "cytoscape";
+import fcose from "cytoscape-fcose";
+import dagre from "cytoscape-dagre";
+cytoscape.use(fcose); cytoscape.use(dagre);
+const els=[{data:{id:"o"}},{data:{id:"t",parent:"o"}}];
+for(let i=0;i<2000;i++) els.push({data:{id:"p"+i,parent:"t"}});
+for(let i=1;i<2000;i++) els.push({data:{id:"e"+i,source:"p"+i,target:"p"+Math.floor(i/5)}});
+const cy=cytoscape({headless:true,styleEnabled:true,elements:els,style:[{selector:"node",style:{width:40,height:40}}]});
+let t=Date.now();
+cy.layout({name:"fcose",animate:false,randomize:true,quality:"default"}).run();
+console.log("fcose",Date.now()-t, cy.$id("p5").position(), cy.$id("p5").width());
+t=Date.now();
+cy.layout({name:"dagre",animate:false}).run();
+console.log("dagre",Date.now()-t, cy.$id("p5").position());
