@@ -153,6 +153,20 @@ export const HrPersonFteQuery = graphql(`
   }
 `);
 
+/** The typed errors every HR mutation can return (the UI maps them to fields). */
+export const HrMutationErrorFragment = graphql(`
+  fragment HrMutationError on Error {
+    code
+    message
+    ... on ValidationError {
+      fieldErrors {
+        path
+        message
+      }
+    }
+  }
+`);
+
 export const AssignRoleMutation = graphql(`
   mutation HrAssignRole($input: AssignRoleInput!) {
     assignRole(input: $input) {
@@ -172,16 +186,7 @@ export const AssignRoleMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...HrMutationError
     }
   }
 `);
@@ -196,16 +201,7 @@ export const EndAssignmentMutation = graphql(`
           endDate
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...HrMutationError
     }
   }
 `);
@@ -219,16 +215,7 @@ export const ChangeAssignmentMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...HrMutationError
     }
   }
 `);
@@ -242,16 +229,7 @@ export const MovePersonMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...HrMutationError
     }
   }
 `);
@@ -268,16 +246,7 @@ export const LinkSsoMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...HrMutationError
     }
   }
 `);
