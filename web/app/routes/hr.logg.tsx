@@ -12,7 +12,7 @@ import {
   VStack,
 } from "@navikt/ds-react";
 import type { MetaFunction } from "@remix-run/react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { signIn } from "../auth";
 import { EmptyState, ErrorState, TableSkeleton } from "../components/States";
 import { request, type ResultOf } from "../graphql";
@@ -24,6 +24,7 @@ import { DateField, HrSubNav, INVALID_DATE, NoAccess } from "../hr/components";
 import { addDays } from "../hr/dates";
 import { AuditEventsExportQuery, AuditEventsQuery } from "../hr/documents";
 import { ht } from "../hr/texts";
+import { usePagedConnection } from "../hr/use-paged-connection";
 
 export const meta: MetaFunction = () => [{ title: `${ht("hr.audit.title")} – ${ht("hr.title")} – ${t("app.name")}` }];
 
@@ -177,34 +178,12 @@ function HrAudit() {
 }
 
 function AuditResults({ filter }: { filter: AuditFilterState }) {
-  const [pages, setPages] = useState<AuditPage[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = async (after: string | null, signal?: AbortSignal) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const data = await request(AuditEventsQuery, { filter: toApiFilter(filter), first: PAGE_SIZE, after }, { signal });
-      setPages((current) => (after ? [...current, data.auditEvents] : [data.auditEvents]));
-    } catch (caught) {
-      if (!signal?.aborted) setError(caught);
-    } finally {
-      if (!signal?.aborted) setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(null, controller.signal);
-    return () => controller.abort();
-    // Keyed on the filter: one load per filter.
-  }, []);
+  const { pages, nodes: events, lastPage, loading, error, loadMore } = usePagedConnection<AuditEvent, AuditPage>(
+    async (after, signal) => (await request(AuditEventsQuery, { filter: toApiFilter(filter), first: PAGE_SIZE, after }, { signal })).auditEvents,
+  );
 
   if (pages.length === 0 && loading) return <TableSkeleton label={ht("hr.audit.loading")} />;
   if (pages.length === 0 && error) return <ErrorState title={ht("hr.audit.error")} error={error} />;
-  const events = pages.flatMap((page) => page.edges.map((edge) => edge.node));
-  const lastPage = pages[pages.length - 1];
   if (events.length === 0 || !lastPage) return <EmptyState title={ht("hr.audit.empty")} />;
 
   return (
@@ -231,7 +210,7 @@ function AuditResults({ filter }: { filter: AuditFilterState }) {
       {error !== null && <ErrorState title={ht("hr.audit.error")} error={error} />}
       {lastPage.pageInfo.hasNextPage && (
         <HStack>
-          <Button type="button" variant="secondary" loading={loading} onClick={() => void load(lastPage.pageInfo.endCursor ?? null)}>
+          <Button type="button" variant="secondary" loading={loading} onClick={loadMore}>
             {ht("hr.people.showMore")}
           </Button>
         </HStack>

@@ -11,6 +11,7 @@ import { mayUseHr } from "../hr/access";
 import { HrSubNav, NoAccess, OfficeTeamPicker } from "../hr/components";
 import { HrPeopleQuery, HrRolesQuery } from "../hr/documents";
 import { ht } from "../hr/texts";
+import { usePagedConnection } from "../hr/use-paged-connection";
 
 export const meta: MetaFunction = () => [{ title: `${ht("hr.people.title")} – ${ht("hr.title")} – ${t("app.name")}` }];
 
@@ -163,34 +164,12 @@ function HrPeople({ roles: rolesPromise }: { roles: Promise<Role[]> }) {
 }
 
 function PeopleResults({ search, filtered }: { search: PeopleSearch; filtered: boolean }) {
-  const [pages, setPages] = useState<PeoplePage[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = async (after: string | null, signal?: AbortSignal) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const data = await request(HrPeopleQuery, { filter: toFilter(search), first: PAGE_SIZE, after }, { signal });
-      setPages((current) => (after ? [...current, data.people] : [data.people]));
-    } catch (caught) {
-      if (!signal?.aborted) setError(caught);
-    } finally {
-      if (!signal?.aborted) setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(null, controller.signal);
-    return () => controller.abort();
-    // The component is keyed on the search, so it loads once per search.
-  }, []);
+  const { pages, nodes: rows, lastPage, loading, error, loadMore } = usePagedConnection<PeoplePage["edges"][number]["node"], PeoplePage>(
+    async (after, signal) => (await request(HrPeopleQuery, { filter: toFilter(search), first: PAGE_SIZE, after }, { signal })).people,
+  );
 
   if (pages.length === 0 && loading) return <TableSkeleton label={ht("hr.people.loading")} />;
   if (pages.length === 0 && error) return <ErrorState title={ht("hr.people.error")} error={error} />;
-  const rows = pages.flatMap((page) => page.edges.map((edge) => edge.node));
-  const lastPage = pages[pages.length - 1];
   if (rows.length === 0 || !lastPage) {
     return (
       <EmptyState title={ht("hr.people.empty")}>{filtered && <BodyShort>{ht("hr.people.empty.hint")}</BodyShort>}</EmptyState>
@@ -242,7 +221,7 @@ function PeopleResults({ search, filtered }: { search: PeopleSearch; filtered: b
             type="button"
             variant="secondary"
             loading={loading}
-            onClick={() => void load(lastPage.pageInfo.endCursor ?? null)}
+            onClick={loadMore}
           >
             {ht("hr.people.showMore")}
           </Button>
