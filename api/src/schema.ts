@@ -20,6 +20,15 @@ import "./people/import-assignments";
 import "./sso/sso-users";
 import "./mergers/mergers";
 import "./mergers/merger-mutations";
+import "./scenarios/scenarios";
+import "./scenarios/scenario-queries";
+import "./scenarios/scenario-create";
+import "./scenarios/scenario-edits";
+import "./scenarios/scenario-review";
+import "./scenarios/scenario-impact";
+import "./scenarios/scenario-health";
+import "./scenarios/scenario-graph";
+import "./scenarios/scenario-export";
 import "./audit/audit-events";
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -6,6 +6,7 @@ import {
   ConflictError,
   FteLimitError,
   InvalidStatusTransitionError,
+  NotAllowedError,
   NotFoundError,
   SamlaError,
   ValidationError,
@@ -85,5 +86,13 @@ builder.objectType(InvalidStatusTransitionError, {
     from: t.exposeString("from"),
     to: t.exposeString("to"),
     allowed: t.exposeStringList("allowed"),
+  }),
+});
+
+builder.objectType(NotAllowedError, {
+  name: "NotAllowedError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    rule: t.exposeString("rule", { description: "The rule that refused it, e.g. SELF_APPROVAL." }),
   }),
 });

@@ -95,6 +95,22 @@ export class InvalidStatusTransitionError extends SamlaError {
   }
 }
 
+/**
+ * A rule about who may do something in a given case refuses it, though the caller's role
+ * may use the mutation: e.g. approving a scenario one submitted oneself.
+ */
+export class NotAllowedError extends SamlaError {
+  override name = "NotAllowedError";
+  readonly code = "NOT_ALLOWED";
+  constructor(
+    message: string,
+    /** Short machine-readable name of the rule, e.g. "SELF_APPROVAL". */
+    readonly rule: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Norwegian nouns for messages, by GraphQL type name. */
 export const ENTITY_NAMES: Record<string, string> = {
   Office: "kontor",
@@ -106,4 +122,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   Merger: "sammenslåing",
   Municipality: "kommune",
   SsoUser: "SSO-bruker",
+  Scenario: "scenario",
+  ScenarioTeam: "team i scenarioet",
+  ScenarioPosition: "stilling i scenarioet",
 };

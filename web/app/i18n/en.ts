@@ -1,7 +1,11 @@
 // English: the second language. Same keys as nb.ts (TypeScript reports a missing one).
 import type { MessageKey } from "./nb";
+import { scenarioAnalysisEn } from "./scenario-analysis.en";
+import { scenarioEditorEn } from "./scenario-editor.en";
 
 export const en: Record<MessageKey, string> = {
+  ...scenarioEditorEn,
+  ...scenarioAnalysisEn,
   "app.name": "Samla",
   "app.skipToContent": "Skip to main content",
   "app.mainNav": "Main menu",

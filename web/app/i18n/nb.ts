@@ -1,6 +1,11 @@
 // Norwegian bokmål: the default language. Keys are grouped by screen; en.ts has the
 // same keys in English.
+import { scenarioAnalysisNb } from "./scenario-analysis.nb";
+import { scenarioEditorNb } from "./scenario-editor.nb";
+
 export const nb = {
+  ...scenarioEditorNb,
+  ...scenarioAnalysisNb,
   "app.name": "Samla",
   "app.skipToContent": "Hopp til hovedinnhold",
   "app.mainNav": "Hovedmeny",
