@@ -231,6 +231,101 @@ describe("mutation roles", () => {
       allowed: ["planner", "admin"],
       input: () => ({ id: gid("Merger", "any"), version: 1, status: "APPROVED" }),
     },
+    submitScenario: {
+      inputType: "SubmitScenarioInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Scenario", "any"), version: 1, comment: "Klar" }),
+    },
+    approveScenario: {
+      inputType: "ApproveScenarioInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Scenario", "any"), version: 1 }),
+    },
+    returnScenario: {
+      inputType: "ReturnScenarioInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Scenario", "any"), version: 1, comment: "Mangler leder" }),
+    },
+    archiveScenario: {
+      inputType: "ArchiveScenarioInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Scenario", "any"), version: 1 }),
+    },
+    createScenario: {
+      inputType: "CreateScenarioInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ name: "Scenario", officeIds: [gid("Office", "any")], base: "AS_IS" }),
+    },
+    updateScenario: {
+      inputType: "UpdateScenarioInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("Scenario", "any"), version: 1, name: "Nytt navn" }),
+    },
+    addScenarioTeam: {
+      inputType: "AddScenarioTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, name: "Nytt team" }),
+    },
+    updateScenarioTeam: {
+      inputType: "UpdateScenarioTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamId: gid("ScenarioTeam", "any"), name: "X" }),
+    },
+    moveScenarioTeam: {
+      inputType: "MoveScenarioTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamId: gid("ScenarioTeam", "any") }),
+    },
+    splitScenarioTeam: {
+      inputType: "SplitScenarioTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamId: gid("ScenarioTeam", "any"), newTeamName: "X", positionIds: [gid("ScenarioPosition", "any")] }),
+    },
+    mergeScenarioTeams: {
+      inputType: "MergeScenarioTeamsInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamIds: [gid("ScenarioTeam", "a")], intoTeamId: gid("ScenarioTeam", "b") }),
+    },
+    closeScenarioTeam: {
+      inputType: "CloseScenarioTeamInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamId: gid("ScenarioTeam", "any") }),
+    },
+    setScenarioTeamServices: {
+      inputType: "SetScenarioTeamServicesInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamId: gid("ScenarioTeam", "any"), serviceIds: [] }),
+    },
+    addScenarioPosition: {
+      inputType: "AddScenarioPositionInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, teamId: gid("ScenarioTeam", "any"), roleId: gid("Role", "any"), fte: 1 }),
+    },
+    updateScenarioPosition: {
+      inputType: "UpdateScenarioPositionInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, positionId: gid("ScenarioPosition", "any"), fte: 0.5 }),
+    },
+    closeScenarioPosition: {
+      inputType: "CloseScenarioPositionInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, positionId: gid("ScenarioPosition", "any") }),
+    },
+    moveScenarioPerson: {
+      inputType: "MoveScenarioPersonInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, personId: gid("Person", "any"), toPositionId: gid("ScenarioPosition", "any") }),
+    },
+    undoScenarioChanges: {
+      inputType: "UndoScenarioChangesInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ scenarioId: gid("Scenario", "any"), version: 1, count: 1 }),
+    },
+    updateHealthCheckSettings: {
+      inputType: "UpdateHealthCheckSettingsInput",
+      allowed: ["admin"],
+      input: () => ({ version: 1, maxSpan: 10 }),
+    },
   };
 
   it("covers every mutation in the schema, and every mutation names its roles", () => {

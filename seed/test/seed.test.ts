@@ -114,6 +114,17 @@ describe("pilot seed", () => {
     expect(proposed[0]?.effectiveDate.getTime()).toBeGreaterThan(today.getTime());
     expect(proposed[0]?.targetOffice.status).toBe("PLANNED");
     expect(proposed[0]?.sourceOffices.every((o) => o.status === "ACTIVE")).toBe(true);
+    expect(proposed[0]?.name).toBe("Sammenslåing Nav Gjøvik og Toten (planleggingseksempel)");
+    expect(proposed[0]?.description).toMatch(/^Oppdiktet/);
+    expect(proposed[0]?.effectiveDate).toEqual(new Date("2028-01-01T00:00:00Z"));
+    expect(proposed[0]?.sourceOffices.map((o) => `${o.code} ${o.name}`).sort()).toEqual([
+      "3407 Nav Gjøvik",
+      "3442 Nav Østre Toten",
+      "3443 Nav Vestre Toten",
+    ]);
+    const target = await db.office.findUniqueOrThrow({ where: { code: "3490" }, include: { municipalities: true } });
+    expect(target.name).toBe("Nav Gjøvik og Toten (planleggingseksempel)");
+    expect(target.municipalities.map((m) => m.number).sort()).toEqual(["3407", "3442", "3443"]);
   });
 
   it("records the municipalities merged into the new ones, with real numbers", async () => {

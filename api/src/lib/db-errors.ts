@@ -45,6 +45,12 @@ function postgresFailure(error: unknown): PostgresFailure | null {
     : null;
 }
 
+/** The name of the constraint a database refusal names, e.g. "Scenario_one_approved_per_merger"; null otherwise. */
+export function violatedConstraint(error: unknown): string | null {
+  const failure = postgresFailure(error);
+  return failure ? (/constraint "([^"]+)"/.exec(failure.message)?.[1] ?? null) : null;
+}
+
 /** A typed error for a database refusal, or null when the error is not one we expect. */
 export function translateDbError(error: unknown): SamlaError | null {
   if (error instanceof SamlaError) return error;

@@ -8,6 +8,7 @@ import { ConflictError, InvalidStatusTransitionError, NotFoundError, ValidationE
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOfficeCode, zOptionalText, zText } from "../lib/validation";
 import { officeSnapshot } from "../org/office-mutations";
+import { applyScenario, lockApprovedScenario } from "./apply-scenario";
 import { MergerRef, MergerStatusEnum } from "./mergers";
 
 const ORG_EDITORS = { planner: true, admin: true } as const;
@@ -223,8 +224,10 @@ builder.mutationField("updateMerger", (t) =>
   t.field({
     type: MergerRef,
     description:
-      "Planner or admin. Moves a merger along its lifecycle or edits it. Completing it marks the source " +
-      "offices MERGED and the target ACTIVE. Optimistic locking.",
+      "Planner or admin. Moves a merger along its lifecycle or edits it. Completing it needs the merger's " +
+      "approved scenario and puts it into effect: the source offices become MERGED (their assignments end the " +
+      "day before), the target ACTIVE with the design's teams, and every filled position an assignment from " +
+      "the effective date. Optimistic locking.",
     authScopes: ORG_EDITORS,
     args: { input: t.arg({ type: UpdateMergerInput, required: true }) },
     errors: mutationResult("updateMerger", "merger", [
@@ -264,6 +267,8 @@ builder.mutationField("updateMerger", (t) =>
             allowed,
           );
         }
+        // Checked before anything changes: completing needs the approved design.
+        const design = status === "COMPLETED" ? await lockApprovedScenario(tx, before.id) : null;
         const after = await tx.merger.update({
           where: { id: before.id },
           data: {
@@ -275,7 +280,7 @@ builder.mutationField("updateMerger", (t) =>
           },
           include: mergerInclude,
         });
-        const officeChanges = status === "COMPLETED" ? await completeMerger(tx, after) : [];
+        const officeChanges = design ? [...(await completeMerger(tx, after)), ...(await applyScenario(tx, design, after))] : [];
         return {
           result: after,
           audit: [

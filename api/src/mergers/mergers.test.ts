@@ -40,6 +40,31 @@ const UPDATE = /* GraphQL */ `
 
 const office = (key: keyof Fixtures["offices"]) => gid("Office", f.offices[key].id);
 
+const CREATE_SCENARIO = /* GraphQL */ `
+  mutation($input: CreateScenarioInput!) {
+    createScenario(input: $input) { __typename ... on CreateScenarioPayload { scenario { id version } } ... on Error { message } }
+  }
+`;
+
+async function createScenario(mergerId: string): Promise<{ id: string; version: number }> {
+  const result = dataOf(await api.graphql<Json>(CREATE_SCENARIO, { input: { name: "Som i dag", mergerId, base: "AS_IS" } }, { as: "planner" }));
+  expect(result.createScenario.__typename).toBe("CreateScenarioPayload");
+  return result.createScenario.scenario;
+}
+
+async function review(mutation: "submitScenario" | "approveScenario", input: Record<string, unknown>, as: "planner" | "admin") {
+  const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}`;
+  const result = dataOf(
+    await api.graphql<Json>(
+      `mutation($input: ${type}Input!) { ${mutation}(input: $input) { __typename ... on ${type}Payload { scenario { status version } } ... on Error { message } } }`,
+      { input },
+      { as },
+    ),
+  )[mutation];
+  expect(result.__typename, result.message).toBe(`${type}Payload`);
+  return result.scenario;
+}
+
 async function propose(input: Record<string, unknown>) {
   return dataOf(await api.graphql<Json>(PROPOSE, { input }, { as: "planner" })).proposeMerger;
 }
@@ -151,13 +176,34 @@ describe("updateMerger", () => {
     expect(result.message).toMatch(/foreslått.*fullført/);
   });
 
-  it("moves PROPOSED → APPROVED → IN_PROGRESS → COMPLETED; completing merges the offices", async () => {
+  it("moves PROPOSED → APPROVED → IN_PROGRESS; completing needs an approved scenario (ValidationError)", async () => {
     let merger = await theMerger();
     for (const status of ["APPROVED", "IN_PROGRESS"]) {
       const result = await update({ id: gid("Merger", merger.id), version: merger.version, status });
       expect(result.merger.status).toBe(status);
       merger = await theMerger();
     }
+    const refused = await update({ id: gid("Merger", merger.id), version: merger.version, status: "COMPLETED" });
+    expect(refused).toMatchObject({
+      __typename: "ValidationError",
+      code: "VALIDATION_FAILED",
+      fieldErrors: [{ path: "status" }],
+    });
+    expect(refused.message).toMatch(/^Sammenslåingen kan ikke fullføres før et scenario for den er godkjent/);
+    expect(await theMerger()).toMatchObject({ status: "IN_PROGRESS", version: 3 });
+    const offices = await api.db.office.findMany({ where: { code: { in: ["0219", "0602", "0625"] } }, orderBy: { code: "asc" } });
+    expect(offices.map((o) => o.status)).toEqual(["ACTIVE", "ACTIVE", "PLANNED"]);
+
+    // A scenario in review is not enough either.
+    const scenario = await createScenario(gid("Merger", merger.id));
+    const submitted = await review("submitScenario", { id: scenario.id, version: scenario.version }, "planner");
+    const stillRefused = await update({ id: gid("Merger", merger.id), version: merger.version, status: "COMPLETED" });
+    expect(stillRefused.__typename).toBe("ValidationError");
+    await review("approveScenario", { id: scenario.id, version: submitted.version }, "admin");
+  });
+
+  it("completes with the approved scenario: offices merged, the design in effect, all audited", async () => {
+    const merger = await theMerger();
     const done = await update({ id: gid("Merger", merger.id), version: merger.version, status: "COMPLETED" });
     expect(done.merger).toMatchObject({
       status: "COMPLETED",
@@ -168,8 +214,22 @@ describe("updateMerger", () => {
         { status: "MERGED", validTo: "2026-12-31" },
       ],
     });
-    const audited = await api.db.auditEvent.count({ where: { action: "updateMerger" } });
-    expect(audited).toBe(3 + 3); // three merger changes, two sources and the target office
+    // Nora's team and assignment move to the new office from the effective date; the old ones stay.
+    const target = await api.db.office.findUniqueOrThrow({ where: { code: "0625" }, include: { teams: { include: { assignments: true } } } });
+    expect(target.teams.map((t) => t.name)).toEqual(["Sosialtjenesten"]);
+    expect(target.teams[0]!.assignments).toMatchObject([
+      { personId: f.people.nora.id, roleId: f.roles.saksbehandler.id, startDate: new Date("2027-01-01T00:00:00Z"), endDate: null },
+    ]);
+    expect(target.teams[0]!.assignments[0]!.fte.toFixed(2)).toBe("0.50");
+    const old = await api.db.assignment.findUniqueOrThrow({ where: { id: f.assignments.noraDrammen.id } });
+    expect(old.endDate).toEqual(new Date("2026-12-31T00:00:00Z"));
+    expect(await api.db.team.count({ where: { id: f.teams.drammen.id } })).toBe(1);
+
+    const audited = await api.db.auditEvent.findMany({ where: { action: "updateMerger" }, select: { entityType: true } });
+    const byType = audited.reduce<Record<string, number>>((counts, e) => ({ ...counts, [e.entityType]: (counts[e.entityType] ?? 0) + 1 }), {});
+    // Three merger changes; two sources and the target office; the new team; one assignment
+    // ended and one started; the scenario marked as applied.
+    expect(byType).toEqual({ Merger: 3, Office: 3, Team: 1, Assignment: 2, Scenario: 1 });
   });
 
   it("refuses changes to a completed merger", async () => {

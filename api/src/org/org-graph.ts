@@ -11,12 +11,15 @@ import { ServiceProviderEnum } from "../catalog/services";
 import { formatDate, todayInNorway } from "../lib/dates";
 import { toGlobalId } from "../lib/ids";
 import { OfficeStatusEnum } from "./offices";
+import { norwegianOrder } from "../lib/collation";
 
 /** Most offices one graph may show: all of Norway's (about 250) with room to spare. */
 export const MAX_GRAPH_OFFICES = 400;
 
 type NodeType = "OFFICE" | "TEAM" | "PERSON" | "SERVICE";
 type EdgeType = "REPORTS_TO" | "DELIVERS" | "MERGES_INTO";
+/** How a scenario graph's element differs from its baseline (the as-is or another scenario). */
+export type GraphChange = "NEW" | "MOVED" | "CHANGED" | "CLOSED" | "UNCHANGED";
 
 export interface OrgGraphNode {
   id: string;
@@ -36,6 +39,8 @@ export interface OrgGraphNode {
   collapsed: boolean | null;
   teamCount: number | null;
   personCount: number | null;
+  /** Only in scenario graphs (scenarioGraph); null in orgGraph. */
+  change: GraphChange | null;
 }
 
 export interface OrgGraphEdge {
@@ -58,6 +63,14 @@ const OrgNodeTypeEnum = builder.enumType("OrgNodeType", {
 const OrgEdgeTypeEnum = builder.enumType("OrgEdgeType", {
   description: "REPORTS_TO: person → manager; DELIVERS: team → service; MERGES_INTO: source office → target office.",
   values: ["REPORTS_TO", "DELIVERS", "MERGES_INTO"] as const,
+});
+
+export const GraphChangeEnum = builder.enumType("GraphChange", {
+  description:
+    "How a scenario graph's element differs from the baseline: NEW (not there), MOVED (another parent team, " +
+    "office or, for people, another team), CHANGED (same place, other name, purpose, services, role, manager " +
+    "or FTE), CLOSED (closed in the scenario, or a person left without a position), UNCHANGED.",
+  values: ["NEW", "MOVED", "CHANGED", "CLOSED", "UNCHANGED"] as const,
 });
 
 const OrgGraphNodeRef = builder.objectRef<OrgGraphNode>("OrgGraphNode").implement({
@@ -89,6 +102,12 @@ const OrgGraphNodeRef = builder.objectRef<OrgGraphNode>("OrgGraphNode").implemen
       nullable: true,
       description: "For offices: how many people are assigned to its teams on `asOf`.",
     }),
+    change: t.field({
+      type: GraphChangeEnum,
+      nullable: true,
+      description: "Scenario graphs only: how the element differs from the baseline. Null in orgGraph.",
+      resolve: (node) => node.change,
+    }),
   }),
 });
 
@@ -101,7 +120,7 @@ const OrgGraphEdgeRef = builder.objectRef<OrgGraphEdge>("OrgGraphEdge").implemen
   }),
 });
 
-const OrgGraphRef = builder.objectRef<OrgGraph>("OrgGraph").implement({
+export const OrgGraphRef = builder.objectRef<OrgGraph>("OrgGraph").implement({
   fields: (t) => ({
     asOf: t.field({ type: "Date", description: "People are those assigned on this day.", resolve: (graph) => graph.asOf }),
     nodes: t.field({ type: [OrgGraphNodeRef], resolve: (graph) => graph.nodes }),
@@ -139,7 +158,7 @@ function localId(globalId: string, typename: string): string {
   throw badInput(`«${globalId}» er ikke en gyldig id for ${typename}.`);
 }
 
-function emptyNode(id: string, type: NodeType, label: string): OrgGraphNode {
+export function emptyNode(id: string, type: NodeType, label: string): OrgGraphNode {
   return {
     id,
     type,
@@ -158,6 +177,7 @@ function emptyNode(id: string, type: NodeType, label: string): OrgGraphNode {
     collapsed: null,
     teamCount: null,
     personCount: null,
+    change: null,
   };
 }
 
@@ -311,7 +331,7 @@ export async function loadOrgGraph(
       reportsTo: new Set(row.reportsToId ? [row.reportsToId] : []),
     });
   }
-  for (const person of [...people.values()].sort((a, b) => a.node.label.localeCompare(b.node.label, "nb"))) {
+  for (const person of [...people.values()].sort((a, b) => norwegianOrder(a.node.label, b.node.label))) {
     nodes.push({ ...person.node, fte: person.fte.toNumber() });
     for (const managerId of person.reportsTo) {
       // Only managers shown in this graph: an edge needs both ends.

@@ -53,12 +53,12 @@ export const MERGERS: readonly MergerFact[] = [
   },
   {
     // Invented: no such decision exists. Gives planners a proposal to model.
-    name: "Sammenslåing Nav Toten (planleggingseksempel)",
+    name: "Sammenslåing Nav Gjøvik og Toten (planleggingseksempel)",
     targetOfficeCode: "3490",
-    sourceOfficeCodes: ["3443", "3442"],
+    sourceOfficeCodes: ["3407", "3443", "3442"],
     effectiveDate: "2028-01-01",
     status: "PROPOSED",
     description:
-      "Oppdiktet planleggingseksempel, ikke et vedtak: et felles Nav-kontor for Vestre Toten og Østre Toten.",
+      "Oppdiktet planleggingseksempel, ikke et vedtak: et felles Nav-kontor for Gjøvik, Vestre Toten og Østre Toten.",
   },
 ];

@@ -83,13 +83,13 @@ export const OFFICES: readonly OfficeFact[] = [
 
 /**
  * An invented, planned office: the target of the PROPOSED planning example in
- * mergers.ts. It serves both Toten municipalities from the proposed date.
+ * mergers.ts. It serves Gjøvik and both Toten municipalities from the proposed date.
  */
 export const PLANNED_OFFICES: readonly (OfficeFact & { validFrom: string })[] = [
   {
     code: "3490",
-    name: "Nav Toten (planleggingseksempel)",
-    municipalities: ["3443", "3442"],
+    name: "Nav Gjøvik og Toten (planleggingseksempel)",
+    municipalities: ["3407", "3443", "3442"],
     staff: 0,
     validFrom: "2028-01-01",
   },

@@ -19,8 +19,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/organisasjon", labelKey: "nav.organisation", roles: EVERYONE },
   { to: "/kontorer", labelKey: "nav.offices", roles: EVERYONE },
   { to: "/sammenslaainger", labelKey: "nav.mergers", roles: EVERYONE },
+  { to: "/scenarier", labelKey: "nav.scenarios", roles: ["planner", "admin", "viewer"] },
   { to: "/mitt-kontor", labelKey: "nav.myOffice", roles: ["office-leader"] },
   { to: "/hr", labelKey: "nav.hr", roles: ["hr", "admin"] },
+  { to: "/admin/helsesjekker", labelKey: "analysis.nav.admin", roles: ["admin"] },
   // Sammenlign piloter, Innføring and Admin are added here, with their roles, by the
   // issues that build those screens (no stub pages until then).
 ];

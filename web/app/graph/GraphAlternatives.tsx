@@ -1,7 +1,7 @@
 // The text alternatives to the canvas: a tree (WAI-ARIA tree pattern: arrow keys, Home/End,
 // Enter selects) and a table. Both show the same filtered data as the graph.
 import { BodyShort, Button, Table } from "@navikt/ds-react";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { FilteredGraph, ViewNode } from "./model";
 import { formatFte, gt } from "./texts";
 
@@ -26,15 +26,27 @@ interface AlternativeProps {
   onSelect: (id: string) => void;
 }
 
+/** A column a screen adds to the table (e.g. the compare view's change). */
+export interface ExtraColumn {
+  header: string;
+  cell: (node: ViewNode) => ReactNode;
+}
+
 /** Rows shown at most in the table; the tree shows children only when opened. */
 const TABLE_LIMIT = 500;
 
-export function GraphTable({ graph, selectedId, onSelect }: AlternativeProps) {
+export function GraphTable({
+  graph,
+  selectedId,
+  onSelect,
+  extraColumns = [],
+  caption,
+}: AlternativeProps & { extraColumns?: readonly ExtraColumn[]; caption?: string }) {
   const rows = graph.nodes.slice(0, TABLE_LIMIT);
   return (
     <div className="samla-graph-table">
       <Table size="small" data-testid="graph-table">
-        <caption className="aksel-sr-only">{gt("graph.table.caption")}</caption>
+        <caption className="aksel-sr-only">{caption ?? gt("graph.table.caption")}</caption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader scope="col">{gt("graph.table.name")}</Table.ColumnHeader>
@@ -43,6 +55,11 @@ export function GraphTable({ graph, selectedId, onSelect }: AlternativeProps) {
             <Table.ColumnHeader scope="col">{gt("graph.table.employer")}</Table.ColumnHeader>
             <Table.ColumnHeader scope="col">{gt("graph.table.fte")}</Table.ColumnHeader>
             <Table.ColumnHeader scope="col">{gt("graph.table.in")}</Table.ColumnHeader>
+            {extraColumns.map((column) => (
+              <Table.ColumnHeader key={column.header} scope="col">
+                {column.header}
+              </Table.ColumnHeader>
+            ))}
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -66,6 +83,9 @@ export function GraphTable({ graph, selectedId, onSelect }: AlternativeProps) {
                 {node.overAllocated ? ` (${gt("graph.panel.overAllocated")})` : ""}
               </Table.DataCell>
               <Table.DataCell>{node.parent ? (graph.byId.get(node.parent)?.label ?? "") : ""}</Table.DataCell>
+              {extraColumns.map((column) => (
+                <Table.DataCell key={column.header}>{column.cell(node)}</Table.DataCell>
+              ))}
             </Table.Row>
           ))}
         </Table.Body>

@@ -52,7 +52,14 @@ const ITEMS: { key: GraphTextKey; swatch: ReactNode }[] = [
   },
 ];
 
-export function GraphLegend() {
+/** An entry a screen adds to the legend (e.g. the compare view's changes). */
+export interface LegendItem {
+  key: string;
+  label: string;
+  swatch: ReactNode;
+}
+
+export function GraphLegend({ extraItems = [] }: { extraItems?: readonly LegendItem[] }) {
   return (
     <section className="samla-graph-panel samla-graph-legend" aria-labelledby="graph-legend-title">
       <Heading id="graph-legend-title" level="2" size="small" spacing>
@@ -63,6 +70,12 @@ export function GraphLegend() {
           <li key={item.key}>
             <Swatch>{item.swatch}</Swatch>
             <span>{gt(item.key)}</span>
+          </li>
+        ))}
+        {extraItems.map((item) => (
+          <li key={item.key}>
+            <Swatch>{item.swatch}</Swatch>
+            <span>{item.label}</span>
           </li>
         ))}
       </ul>

@@ -164,8 +164,16 @@ export interface Filters {
   collapsedIds: readonly string[];
 }
 
+/** How a scenario's to-be node differs from what it is compared with (scenarioGraph only). */
+export type GraphChange = "NEW" | "MOVED" | "CHANGED" | "CLOSED" | "UNCHANGED";
+
+/** Marks in front of a changed node's label, so the change does not rest on colour alone. */
+export const CHANGE_MARKS: Record<GraphChange, string> = { NEW: "+", MOVED: "→", CHANGED: "~", CLOSED: "×", UNCHANGED: "" };
+
 /** A node as the views show it: the API's node plus what the filters and counts add. */
 export interface ViewNode extends GraphNode {
+  /** Set by scenarioGraph; the organisation graph has none. */
+  change?: GraphChange | null;
   /** People below this office/team in the loaded data (before filtering). */
   peopleBelow: number;
   /** Teams below this office/team in the loaded data. */
@@ -295,6 +303,11 @@ export function filterGraph(graph: OrgGraphData, filters: Filters): FilteredGrap
 
 /** A node's label in the graph: name, and role for people, counts for collapsed containers. */
 export function displayLabel(node: ViewNode, countText: (teams: number, people: number) => string): string {
+  const mark = node.change ? CHANGE_MARKS[node.change] : "";
+  return mark ? `${mark} ${baseLabel(node, countText)}` : baseLabel(node, countText);
+}
+
+function baseLabel(node: ViewNode, countText: (teams: number, people: number) => string): string {
   if (node.type === "PERSON") {
     // "!" marks over-allocation in the label too, for readers who cannot tell the red border.
     const name = node.overAllocated ? `! ${node.label}` : node.label;
@@ -324,6 +337,7 @@ export function toElements(graph: FilteredGraph, countText: (teams: number, peop
     if (node.status === "PLANNED") classes.push("planned");
     if (node.status === "MERGED" || node.status === "CLOSED") classes.push("historic");
     if (node.provider) classes.push(`provider-${node.provider.toLowerCase()}`);
+    if (node.change && node.change !== "UNCHANGED") classes.push(`change-${node.change.toLowerCase()}`);
     elements.push({
       group: "nodes",
       data: {

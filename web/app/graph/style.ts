@@ -16,6 +16,37 @@ export const COLOURS = {
   edge: "#6f7785",
 } as const;
 
+/** Scenario changes (compare view): a halo around people, a tint and a frame on teams. */
+export const CHANGE_COLOURS = {
+  new: "#06893a",
+  moved: "#634689",
+  changed: "#c77300",
+  closed: "#c30000",
+} as const;
+
+/** Team fill per change, light enough for the label on top to keep its contrast. */
+const CHANGE_TINTS = { new: "#ccf1d6", moved: "#e0d8e9", changed: "#ffe9cc", closed: "#f6e6e6" } as const;
+
+const changeStyles: StylesheetJson = (Object.keys(CHANGE_COLOURS) as (keyof typeof CHANGE_COLOURS)[]).flatMap((change) => [
+  {
+    selector: `node.person.change-${change}`,
+    style: {
+      "underlay-color": CHANGE_COLOURS[change],
+      "underlay-opacity": 0.55,
+      "underlay-padding": 6,
+      "underlay-shape": "ellipse",
+    },
+  },
+  {
+    selector: `node.team.change-${change}`,
+    style: {
+      "background-color": CHANGE_TINTS[change],
+      "border-color": CHANGE_COLOURS[change],
+      "border-width": 3,
+    },
+  },
+]);
+
 export const graphStyle: StylesheetJson = [
   {
     selector: "node",
@@ -132,6 +163,10 @@ export const graphStyle: StylesheetJson = [
       "curve-style": "bezier",
     },
   },
+  ...changeStyles,
+  // Closed elements stay in the to-be graph, faded and with a dashed frame.
+  { selector: "node.team.change-closed", style: { "border-style": "dashed", opacity: 0.7 } },
+  { selector: "node.person.change-closed", style: { opacity: 0.55 } },
   {
     selector: "node:selected",
     style: { "overlay-color": "#ffbb00", "overlay-opacity": 0.45, "overlay-padding": 6 },

@@ -1,12 +1,15 @@
+import { PlusIcon } from "@navikt/aksel-icons";
 import { BodyLong, BodyShort, Button, Heading, HStack, Link, Table, VStack } from "@navikt/ds-react";
 import { Await, Link as RemixLink, type ClientLoaderFunctionArgs, type MetaFunction } from "@remix-run/react";
 import { Suspense, useState } from "react";
+import { useAuth } from "../auth";
 import { MergerStatusTag } from "../components/MergerTags";
 import { MergerOffices, mergerGraphUrl } from "../components/OfficeLinks";
 import { AwaitError, EmptyState, ErrorState, TableSkeleton } from "../components/States";
 import { graphql, request, type ResultOf } from "../graphql";
 import { formatDate, t } from "../i18n";
 import { useClientLoaderData } from "../routing";
+import { mayEditScenarios } from "../scenarios/editor/model";
 
 const MergersListQuery = graphql(`
   query MergersList($first: Int, $after: String) {
@@ -57,14 +60,22 @@ export function clientLoader({ request: routeRequest }: ClientLoaderFunctionArgs
 
 export default function MergersRoute() {
   const { firstPage } = useClientLoaderData<typeof clientLoader>();
+  const { user } = useAuth();
   return (
     <VStack gap="space-24">
-      <VStack gap="space-8">
-        <Heading level="1" size="xlarge">
-          {t("mergers.title")}
-        </Heading>
-        <BodyLong>{t("mergers.intro")}</BodyLong>
-      </VStack>
+      <HStack gap="space-16" align="end" justify="space-between" wrap>
+        <VStack gap="space-8">
+          <Heading level="1" size="xlarge">
+            {t("mergers.title")}
+          </Heading>
+          <BodyLong>{t("mergers.intro")}</BodyLong>
+        </VStack>
+        {mayEditScenarios(user.roles) && (
+          <Button as={RemixLink} to="/sammenslaainger/ny" icon={<PlusIcon aria-hidden />}>
+            {t("mergerPropose.title")}
+          </Button>
+        )}
+      </HStack>
       <Suspense fallback={<TableSkeleton label={t("mergers.loading")} />}>
         <Await resolve={firstPage} errorElement={<AwaitError title={t("mergers.error")} />}>
           {(page) => <MergersTable firstPage={page} />}
@@ -114,7 +125,11 @@ function MergersTable({ firstPage }: { firstPage: MergersPage }) {
           <Table.Body>
             {mergers.map((merger) => (
               <Table.Row key={merger.id}>
-                <Table.HeaderCell scope="row">{merger.name}</Table.HeaderCell>
+                <Table.HeaderCell scope="row">
+                  <Link as={RemixLink} to={`/sammenslaainger/${encodeURIComponent(merger.id)}`}>
+                    {merger.name}
+                  </Link>
+                </Table.HeaderCell>
                 <Table.DataCell>
                   <MergerOffices sources={merger.sourceOffices} target={merger.targetOffice} />
                 </Table.DataCell>
