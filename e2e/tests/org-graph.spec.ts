@@ -153,6 +153,8 @@ test("the table and tree alternatives work with the keyboard and pass axe", asyn
   await page.keyboard.press("ArrowRight");
   await expect(office).toHaveAttribute("aria-expanded", "true");
   await page.keyboard.press("ArrowDown");
+  // Focus moves on the next render: wait for it to leave the office before reading it.
+  await expect(office).not.toBeFocused();
   const focusedId = await page.evaluate(() => document.activeElement?.getAttribute("data-node-id"));
   expect(focusedId).toBeTruthy();
   await page.keyboard.press("Enter");
