@@ -5,6 +5,7 @@ export default [
   index("routes/index.tsx"),
   route("kontorer", "routes/kontorer.tsx"),
   route("kontorer/:id", "routes/kontorer.$id.tsx"),
+  route("kontorer/:id/metodikk", "routes/kontorer.$id.metodikk.tsx"),
   route("sammenslaainger", "routes/sammenslaainger.tsx"),
   route("organisasjon", "routes/organisasjon.tsx"),
   route("hr", "routes/hr.tsx"),
@@ -13,5 +14,8 @@ export default [
   route("hr/import", "routes/hr.import.tsx"),
   route("hr/logg", "routes/hr.logg.tsx"),
   route("mitt-kontor", "routes/mitt-kontor.tsx"),
+  route("sammenlign", "routes/sammenlign.tsx"),
+  route("admin/praksiser", "routes/admin.praksiser.tsx"),
+  route("admin/kpier", "routes/admin.kpier.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -65,11 +65,26 @@ export function writeCsv(header: string[], rows: (string | number | null)[][]): 
   return Buffer.from(`\uFEFF${Papa.unparse({ fields: header, data: rows.map((r) => r.map((c) => c ?? "")) })}\r\n`, "utf8");
 }
 
-export async function writeXlsx(sheetName: string, header: string[], rows: (string | number | Date | null)[][]): Promise<Buffer> {
+export type SheetCell = string | number | Date | null;
+
+export interface SheetData {
+  name: string;
+  header: string[];
+  rows: SheetCell[][];
+}
+
+/** A workbook of one sheet per entry, each with a bold, frozen header row. */
+export async function writeXlsxSheets(sheets: SheetData[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  for (const { name, header, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(header).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
+    sheet.views = [{ state: "frozen", ySplit: 1 }];
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function writeXlsx(sheetName: string, header: string[], rows: SheetCell[][]): Promise<Buffer> {
+  return writeXlsxSheets([{ name: sheetName, header, rows }]);
 }

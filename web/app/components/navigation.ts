@@ -19,10 +19,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/organisasjon", labelKey: "nav.organisation", roles: EVERYONE },
   { to: "/kontorer", labelKey: "nav.offices", roles: EVERYONE },
   { to: "/sammenslaainger", labelKey: "nav.mergers", roles: EVERYONE },
+  { to: "/sammenlign", labelKey: "nav.comparePilots", roles: ["planner", "viewer", "admin", "office-leader"] },
   { to: "/mitt-kontor", labelKey: "nav.myOffice", roles: ["office-leader"] },
   { to: "/hr", labelKey: "nav.hr", roles: ["hr", "admin"] },
-  // Sammenlign piloter, Innføring and Admin are added here, with their roles, by the
-  // issues that build those screens (no stub pages until then).
+  // The admin screens link to each other (methods/catalogue AdminSubNav).
+  { to: "/admin/praksiser", labelKey: "catalogue.nav.admin", roles: ["admin"] },
+  // Innføring is added here, with its roles, by the issue that builds that screen (no
+  // stub page until then).
 ];
 
 /** The items a user with `roles` may use, in the list's order. */
