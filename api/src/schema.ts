@@ -30,6 +30,12 @@ import "./scenarios/scenario-health";
 import "./scenarios/scenario-graph";
 import "./scenarios/scenario-export";
 import "./audit/audit-events";
+import "./methods/method-types";
+import "./methods/catalogue";
+import "./methods/catalogue-mutations";
+import "./methods/recording";
+import "./methods/recording-office";
+import "./methods/comparison";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -26,6 +26,15 @@ async function tableCounts() {
     assignments: await db.assignment.count(),
     mergers: await db.merger.count(),
     auditEvents: await db.auditEvent.count(),
+    practices: await db.practice.count(),
+    kpis: await db.kpi.count(),
+    methodRecords: [
+      await db.maturityAssessment.count(),
+      await db.kpiMeasurement.count(),
+      await db.processFlow.count(),
+      await db.userInsight.count(),
+      await db.cultureAssessment.count(),
+    ].join(","),
     versions: (await db.office.findMany({ select: { version: true } })).map((o) => o.version).join(","),
     links: (await db.person.findMany({ select: { ssoSubject: true }, orderBy: { id: "asc" } })).map((p) => p.ssoSubject).join(","),
   };
@@ -325,6 +334,78 @@ describe("mutation roles", () => {
       inputType: "UpdateHealthCheckSettingsInput",
       allowed: ["admin"],
       input: () => ({ version: 1, maxSpan: 10 }),
+    },
+    createPractice: {
+      inputType: "CreatePracticeInput",
+      allowed: ["admin"],
+      input: () => ({ code: "NY", theme: "CULTURE", name: "Ny praksis", description: "D", levels: ["0", "1", "2", "3", "4"] }),
+    },
+    updatePractice: {
+      inputType: "UpdatePracticeInput",
+      allowed: ["admin"],
+      input: () => ({ id: gid("Practice", "any"), version: 1, name: "Endret" }),
+    },
+    retirePractice: {
+      inputType: "RetirePracticeInput",
+      allowed: ["admin"],
+      input: () => ({ id: gid("Practice", "any"), version: 1 }),
+    },
+    createKpi: {
+      inputType: "CreateKpiInput",
+      allowed: ["admin"],
+      input: () => ({ code: "NY", name: "Ny KPI", unit: "dager", direction: "LOWER_IS_BETTER" }),
+    },
+    updateKpi: {
+      inputType: "UpdateKpiInput",
+      allowed: ["admin"],
+      input: () => ({ id: gid("Kpi", "any"), version: 1, name: "Endret" }),
+    },
+    // Recording: also the leader of that office; the fixture leader leads Lillestrøm, not Drammen
+    // (api/src/methods/recording.test.ts proves that the leader may record for Lillestrøm).
+    recordMaturityAssessment: {
+      inputType: "RecordMaturityAssessmentInput",
+      allowed: ["planner", "admin"],
+      requiredRoles: ["planner", "admin", "office-leader"],
+      input: () => ({
+        officeId: gid("Office", f.offices.drammen.id),
+        practiceId: gid("Practice", "any"),
+        level: 2,
+        assessedOn: "2025-01-01",
+        evidence: "E",
+      }),
+    },
+    recordKpiMeasurements: {
+      inputType: "RecordKpiMeasurementsInput",
+      allowed: ["planner", "admin"],
+      requiredRoles: ["planner", "admin", "office-leader"],
+      input: () => ({ officeId: gid("Office", f.offices.drammen.id), period: "2025-01-01", values: [{ kpiId: gid("Kpi", "any"), value: 1 }] }),
+    },
+    recordProcessFlow: {
+      inputType: "RecordProcessFlowInput",
+      allowed: ["planner", "admin"],
+      requiredRoles: ["planner", "admin", "office-leader"],
+      input: () => ({
+        officeId: gid("Office", f.offices.drammen.id),
+        serviceId: gid("Service", f.services.sosialhjelp.id),
+        recordedOn: "2025-01-01",
+        steps: [{ stageKey: "MOTTAK", name: "Mottak", durationDays: 1, waitingDays: 0, handOffs: 1 }],
+      }),
+    },
+    recordUserInsight: {
+      inputType: "RecordUserInsightInput",
+      allowed: ["planner", "admin"],
+      requiredRoles: ["planner", "admin", "office-leader"],
+      input: () => ({ officeId: gid("Office", f.offices.drammen.id), theme: "Ventetid", kind: "QUOTE", text: "T", interviewedOn: "2025-01-01" }),
+    },
+    recordCultureAssessment: {
+      inputType: "RecordCultureAssessmentInput",
+      allowed: ["planner", "admin"],
+      requiredRoles: ["planner", "admin", "office-leader"],
+      input: () => ({
+        officeId: gid("Office", f.offices.drammen.id),
+        assessedOn: "2025-01-01",
+        dimensions: [{ dimension: "Tillit", currentScore: 3, targetScore: 4 }],
+      }),
     },
   };
 

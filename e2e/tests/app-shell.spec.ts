@@ -19,15 +19,15 @@ async function expectNoSeriousA11yViolations(page: Page) {
 }
 
 test.describe("navigation by role", () => {
-  // Every Samla role reads the first four screens; "Mitt kontor" is for office leaders and
-  // "HR" for HR, "Scenarier" for readers and planners (Sammenlign piloter, Innføring and
-  // Admin come with later issues).
+  // Every Samla role reads the first four screens; "Scenarier" is for readers and planners,
+  // "Sammenlign piloter" for planners, readers, office leaders and admins, "Mitt kontor" for
+  // office leaders and "HR" for HR (Innføring comes with a later issue).
   const readScreens = ["Oversikt", "Organisasjon", "Kontorer", "Sammenslåinger"];
 
   for (const [user, roleLabel, screens] of [
-    ["viewer", "Leser", [...readScreens, "Scenarier"]],
-    ["planner", "Planlegger", [...readScreens, "Scenarier"]],
-    ["leader", "Kontorleder", [...readScreens, "Mitt kontor"]],
+    ["viewer", "Leser", [...readScreens, "Scenarier", "Sammenlign piloter"]],
+    ["planner", "Planlegger", [...readScreens, "Scenarier", "Sammenlign piloter"]],
+    ["leader", "Kontorleder", [...readScreens, "Sammenlign piloter", "Mitt kontor"]],
     ["hr", "HR", [...readScreens, "HR"]],
   ] as const) {
     test(`${user} sees the screens their role may use and the current page is marked`, async ({ page }) => {
@@ -53,7 +53,7 @@ test("the language switch changes texts and <html lang>, and is remembered after
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1, name: "Mergers" })).toBeVisible();
-  await expect(mainNav(page).getByRole("link")).toHaveText(["Overview", "Organisation", "Offices", "Mergers", "Scenarios"]);
+  await expect(mainNav(page).getByRole("link")).toHaveText(["Overview", "Organisation", "Offices", "Mergers", "Scenarios", "Compare pilots"]);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   // Dates and statuses follow the language too.
   const lillestrom = page.getByRole("row", { name: /Sammenslåing Nav Lillestrøm/ });

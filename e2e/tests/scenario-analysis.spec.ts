@@ -145,6 +145,7 @@ test("an admin's threshold changes a planner's health check; compare and print s
     // The admin opens the thresholds (admin only: the planner has no such menu item).
     await expect(mainNav(planner).getByRole("link", { name: "Admin" })).toHaveCount(0);
     await mainNav(admin).getByRole("link", { name: "Admin" }).click();
+    await admin.getByRole("navigation", { name: "Admin-sider" }).getByRole("link", { name: "Helsesjekker" }).click();
     await expect(admin.getByRole("heading", { level: 1, name: "Terskler for helsesjekker" })).toBeVisible();
     await expect(mainNav(admin).getByRole("link", { name: "Admin" })).toHaveAttribute("aria-current", "page");
     const minTeamSize = admin.getByLabel("Minste teamstørrelse (personer)");

@@ -14,6 +14,7 @@ import { NAV_OFFICES_OPENED, OFFICES, PLANNED_OFFICES, type OfficeFact } from ".
 import { ROLES } from "./data/roles";
 import { SERVICES } from "./data/services";
 import { HISTORIC_OFFICE_TEAMS, teamTemplateFor, type TeamTemplate } from "./data/teams";
+import { generateMethodRows, methodIds, type MethodRows } from "./methods";
 
 export type Scale = "pilot" | "national";
 
@@ -47,7 +48,7 @@ export interface LinkRow {
   B: string;
 }
 
-export interface SeedRows {
+export interface SeedRows extends MethodRows {
   municipalities: Prisma.MunicipalityCreateManyInput[];
   offices: Prisma.OfficeCreateManyInput[];
   /** _OfficeMunicipalities: A = municipality id, B = office id. */
@@ -85,6 +86,7 @@ export const ids = {
   role: (code: string) => `seed-role-${code}`,
   team: (officeCode: string, key: string) => `seed-team-${officeCode}-${key}`,
   person: (officeCode: string, n: number) => `seed-person-${officeCode}-${String(n).padStart(4, "0")}`,
+  ...methodIds,
 };
 
 // ---- dates as whole UTC days -------------------------------------------------------
@@ -200,6 +202,15 @@ class Generator {
     teamServices: [],
     persons: [],
     assignments: [],
+    practices: [],
+    practiceVersions: [],
+    kpis: [],
+    maturityAssessments: [],
+    processFlows: [],
+    processSteps: [],
+    kpiMeasurements: [],
+    userInsights: [],
+    cultureAssessments: [],
   };
   private readonly emails = new EmailRegistry([DEMO_LEADER.email]);
   private readonly officeFacts = new Map<string, OfficeFact>();
@@ -211,7 +222,20 @@ class Generator {
     this.realMunicipalities();
     this.realOffices();
     if (scale === "national") this.nationalOffices();
+    this.workingMethods();
     return this.rows;
+  }
+
+  /** The methodology and the pilots' records (the same rows at both scales). */
+  private workingMethods() {
+    const validFrom = new Map(this.rows.offices.map((o) => [o.code, o.validFrom]));
+    const methods = generateMethodRows({
+      today: dateOf(this.today),
+      ids,
+      faker: makeFaker,
+      officeValidFrom: (code) => new Date(validFrom.get(code) ?? dateOf(dayOf(NAV_OFFICES_OPENED))),
+    });
+    Object.assign(this.rows, methods);
   }
 
   private catalogues() {

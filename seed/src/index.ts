@@ -22,6 +22,18 @@ export {
 export { PHASE_LABELS, writeSeed, type ProgressListener, type SeedProgress } from "./write";
 export { PILOT_OFFICE_CODES, SPEARHEAD_OFFICE_CODE } from "./data/offices";
 export { MUNICIPAL_MINIMUM_SERVICE_CODES } from "./data/services";
+export { methodIds, type MethodRows } from "./methods";
+export {
+  CASE_FLOW_SERVICE_CODE,
+  CULTURE_DIMENSIONS,
+  INSIGHT_THEMES,
+  KPI_CODES,
+  METHOD_SEED_AUTHOR,
+  PRACTICE_CODES,
+  STAGE_KEYS,
+  STAGE_NAMES,
+  type StageKey,
+} from "./data/methods";
 
 export interface SeedOptions {
   scale: Scale;
@@ -40,6 +52,13 @@ export interface SeedSummary {
   teams: number;
   persons: number;
   assignments: number;
+  practices: number;
+  kpis: number;
+  maturityAssessments: number;
+  processFlows: number;
+  kpiMeasurements: number;
+  userInsights: number;
+  cultureAssessments: number;
 }
 
 export async function seedDatabase(db: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
@@ -63,7 +82,23 @@ export async function seedSsoUsers(db: PrismaClient): Promise<number> {
 }
 
 export async function summarize(db: PrismaClient): Promise<SeedSummary> {
-  const [municipalities, offices, mergers, services, roles, teams, persons, assignments] = await Promise.all([
+  const [
+    municipalities,
+    offices,
+    mergers,
+    services,
+    roles,
+    teams,
+    persons,
+    assignments,
+    practices,
+    kpis,
+    maturityAssessments,
+    processFlows,
+    kpiMeasurements,
+    userInsights,
+    cultureAssessments,
+  ] = await Promise.all([
     db.municipality.count(),
     db.office.count(),
     db.merger.count(),
@@ -72,6 +107,29 @@ export async function summarize(db: PrismaClient): Promise<SeedSummary> {
     db.team.count(),
     db.person.count(),
     db.assignment.count(),
+    db.practice.count(),
+    db.kpi.count(),
+    db.maturityAssessment.count(),
+    db.processFlow.count(),
+    db.kpiMeasurement.count(),
+    db.userInsight.count(),
+    db.cultureAssessment.count(),
   ]);
-  return { municipalities, offices, mergers, services, roles, teams, persons, assignments };
+  return {
+    municipalities,
+    offices,
+    mergers,
+    services,
+    roles,
+    teams,
+    persons,
+    assignments,
+    practices,
+    kpis,
+    maturityAssessments,
+    processFlows,
+    kpiMeasurements,
+    userInsights,
+    cultureAssessments,
+  };
 }

@@ -62,6 +62,15 @@ export const PHASE_LABELS: Record<keyof SeedRows, string> = {
   teamServices: "Team og tjenester",
   persons: "Personer",
   assignments: "Tilsettinger",
+  practices: "Praksiser",
+  practiceVersions: "Praksisversjoner",
+  kpis: "KPI-er",
+  maturityAssessments: "Modenhetsvurderinger",
+  processFlows: "Saksflyter",
+  processSteps: "Prosessteg",
+  kpiMeasurements: "KPI-verdier",
+  userInsights: "Brukerinnsikt",
+  cultureAssessments: "Kulturkartlegginger",
 };
 
 /**
@@ -83,4 +92,13 @@ export async function writeSeed(db: PrismaClient, rows: SeedRows, onProgress?: P
   await phase("teamServices", rows.teamServices, (data) => insertLinks(db, "_TeamServices", data));
   await phase("persons", rows.persons, (data) => db.person.createMany({ data, skipDuplicates }));
   await phase("assignments", rows.assignments, (data) => db.assignment.createMany({ data, skipDuplicates }));
+  await phase("practices", rows.practices, (data) => db.practice.createMany({ data, skipDuplicates }));
+  await phase("practiceVersions", rows.practiceVersions, (data) => db.practiceVersion.createMany({ data, skipDuplicates }));
+  await phase("kpis", rows.kpis, (data) => db.kpi.createMany({ data, skipDuplicates }));
+  await phase("maturityAssessments", rows.maturityAssessments, (data) => db.maturityAssessment.createMany({ data, skipDuplicates }));
+  await phase("processFlows", rows.processFlows, (data) => db.processFlow.createMany({ data, skipDuplicates }));
+  await phase("processSteps", rows.processSteps, (data) => db.processStep.createMany({ data, skipDuplicates }));
+  await phase("kpiMeasurements", rows.kpiMeasurements, (data) => db.kpiMeasurement.createMany({ data, skipDuplicates }));
+  await phase("userInsights", rows.userInsights, (data) => db.userInsight.createMany({ data, skipDuplicates }));
+  await phase("cultureAssessments", rows.cultureAssessments, (data) => db.cultureAssessment.createMany({ data, skipDuplicates }));
 }

@@ -264,3 +264,41 @@ describe("pilot seed", () => {
     expect(await linkCounts()).toEqual(links);
   });
 });
+
+describe("pilot seed: working methods", () => {
+  it("loads the methodology and the pilots' records", async () => {
+    expect(first).toMatchObject({
+      practices: 12,
+      kpis: 6,
+      maturityAssessments: 5 * 12 * 8,
+      processFlows: 10,
+      kpiMeasurements: 5 * 6 * 24,
+      cultureAssessments: 72,
+    });
+    expect(first.userInsights).toBe(await db.userInsight.count());
+    expect(await db.practiceVersion.count()).toBe(14);
+    const pilots = await db.office.findMany({ where: { isPilot: true }, select: { id: true } });
+    const recorded = await db.kpiMeasurement.groupBy({ by: ["officeId"], _count: true });
+    expect(recorded.map((r) => r.officeId).sort()).toEqual(pilots.map((p) => p.id).sort());
+  });
+
+  it("stores KPI periods on the first of the month and levels 0-4 against versions of the same practice", async () => {
+    const [row] = await db.$queryRaw<{ notFirst: number; badLevel: number; wrongVersion: number }[]>`
+      SELECT (SELECT count(*)::int FROM "KpiMeasurement" WHERE EXTRACT(DAY FROM period) <> 1) AS "notFirst",
+             (SELECT count(*)::int FROM "MaturityAssessment" WHERE level NOT BETWEEN 0 AND 4) AS "badLevel",
+             (SELECT count(*)::int FROM "MaturityAssessment" a JOIN "PracticeVersion" v ON v.id = a."practiceVersionId"
+               WHERE v."practiceId" <> a."practiceId") AS "wrongVersion"`;
+    expect(row).toEqual({ notFirst: 0, badLevel: 0, wrongVersion: 0 });
+  });
+
+  it("gives Nav Drammen a shorter financial social assistance flow than Nav Lillestrøm today", async () => {
+    const rows = await db.$queryRaw<{ code: string; lead: number }[]>`
+      SELECT DISTINCT ON (o.code) o.code, (SELECT sum(s."durationDays" + s."waitingDays")::float8 FROM "ProcessStep" s WHERE s."flowId" = f.id) AS lead
+      FROM "ProcessFlow" f JOIN "Office" o ON o.id = f."officeId" JOIN "Service" sv ON sv.id = f."serviceId"
+      WHERE sv.code = 'OKSOS' AND f."recordedOn" <= ${today}::date
+      ORDER BY o.code, f."recordedOn" DESC`;
+    const lead = Object.fromEntries(rows.map((r) => [r.code, r.lead]));
+    expect(lead).toMatchObject({ "3005": 11.5, "3030": 18.5 });
+    expect(Math.min(...Object.values(lead))).toBe(lead["3005"]);
+  });
+});

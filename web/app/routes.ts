@@ -5,6 +5,7 @@ export default [
   index("routes/index.tsx"),
   route("kontorer", "routes/kontorer.tsx"),
   route("kontorer/:id", "routes/kontorer.$id.tsx"),
+  route("kontorer/:id/metodikk", "routes/kontorer.$id.metodikk.tsx"),
   route("sammenslaainger", "routes/sammenslaainger.tsx"),
   route("sammenslaainger/ny", "routes/sammenslaainger.ny.tsx"),
   route("sammenslaainger/:id", "routes/sammenslaainger.$id.tsx"),
@@ -19,6 +20,10 @@ export default [
   route("mitt-kontor", "routes/mitt-kontor.tsx"),
   route("scenarier/:id/sammenlign", "routes/scenarier.$id.sammenlign.tsx"),
   route("scenarier/:id/utskrift", "routes/scenarier.$id.utskrift.tsx"),
+  route("admin", "routes/admin.tsx"),
   route("admin/helsesjekker", "routes/admin.helsesjekker.tsx"),
+  route("sammenlign", "routes/sammenlign.tsx"),
+  route("admin/praksiser", "routes/admin.praksiser.tsx"),
+  route("admin/kpier", "routes/admin.kpier.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

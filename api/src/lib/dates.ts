@@ -40,3 +40,11 @@ export function formatDateNorwegian(date: Date): string {
   const [year, month, day] = formatDate(date).split("-");
   return `${day}.${month}.${year}`;
 }
+
+/**
+ * The first day of the date's month (UTC midnight), or of the month `monthsLater` months
+ * after it (before it when negative): KPI periods are months.
+ */
+export function firstOfMonth(date: Date, monthsLater = 0): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + monthsLater, 1));
+}

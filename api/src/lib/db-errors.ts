@@ -18,6 +18,8 @@ const CONSTRAINTS: Record<string, { path: string; message: string }> = {
   Assignment_fte_range: { path: "fte", message: "Stillingsandelen må være over 0 og høyst 1." },
   Assignment_end_after_start: { path: "endDate", message: "Sluttdato kan ikke være før startdato." },
   Assignment_not_reporting_to_self: { path: "reportsToId", message: "En person kan ikke rapportere til seg selv." },
+  Practice_code_key: { path: "code", message: "Praksiskoden er allerede i bruk." },
+  Kpi_code_key: { path: "code", message: "KPI-koden er allerede i bruk." },
 };
 
 interface PostgresFailure {

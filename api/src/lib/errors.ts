@@ -125,4 +125,13 @@ export const ENTITY_NAMES: Record<string, string> = {
   Scenario: "scenario",
   ScenarioTeam: "team i scenarioet",
   ScenarioPosition: "stilling i scenarioet",
+  Practice: "praksis",
+  PracticeVersion: "praksisversjon",
+  Kpi: "KPI",
+  MaturityAssessment: "modenhetsvurdering",
+  ProcessFlow: "saksflyt",
+  ProcessStep: "prosesssteg",
+  KpiMeasurement: "KPI-måling",
+  UserInsight: "brukerinnsikt",
+  CultureAssessment: "kulturvurdering",
 };

@@ -20,11 +20,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/kontorer", labelKey: "nav.offices", roles: EVERYONE },
   { to: "/sammenslaainger", labelKey: "nav.mergers", roles: EVERYONE },
   { to: "/scenarier", labelKey: "nav.scenarios", roles: ["planner", "admin", "viewer"] },
+  { to: "/sammenlign", labelKey: "nav.comparePilots", roles: ["planner", "viewer", "admin", "office-leader"] },
   { to: "/mitt-kontor", labelKey: "nav.myOffice", roles: ["office-leader"] },
   { to: "/hr", labelKey: "nav.hr", roles: ["hr", "admin"] },
-  { to: "/admin/helsesjekker", labelKey: "analysis.nav.admin", roles: ["admin"] },
-  // Sammenlign piloter, Innføring and Admin are added here, with their roles, by the
-  // issues that build those screens (no stub pages until then).
+  // One entry for the admin screens; they link to each other (methods/catalogue AdminSubNav).
+  { to: "/admin", labelKey: "catalogue.nav.admin", roles: ["admin"] },
+  // Innføring is added here, with its roles, by the issue that builds that screen (no
+  // stub page until then).
 ];
 
 /** The items a user with `roles` may use, in the list's order. */

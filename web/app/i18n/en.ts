@@ -1,11 +1,15 @@
 // English: the second language. Same keys as nb.ts (TypeScript reports a missing one).
 import type { MessageKey } from "./nb";
+import { methodsCompareEn } from "./methods-compare.en";
+import { methodsRecordEn } from "./methods-record.en";
 import { scenarioAnalysisEn } from "./scenario-analysis.en";
 import { scenarioEditorEn } from "./scenario-editor.en";
 
 export const en: Record<MessageKey, string> = {
   ...scenarioEditorEn,
   ...scenarioAnalysisEn,
+  ...methodsRecordEn,
+  ...methodsCompareEn,
   "app.name": "Samla",
   "app.skipToContent": "Skip to main content",
   "app.mainNav": "Main menu",

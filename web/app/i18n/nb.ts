@@ -1,11 +1,15 @@
 // Norwegian bokmål: the default language. Keys are grouped by screen; en.ts has the
 // same keys in English.
+import { methodsCompareNb } from "./methods-compare.nb";
+import { methodsRecordNb } from "./methods-record.nb";
 import { scenarioAnalysisNb } from "./scenario-analysis.nb";
 import { scenarioEditorNb } from "./scenario-editor.nb";
 
 export const nb = {
   ...scenarioEditorNb,
   ...scenarioAnalysisNb,
+  ...methodsRecordNb,
+  ...methodsCompareNb,
   "app.name": "Samla",
   "app.skipToContent": "Hopp til hovedinnhold",
   "app.mainNav": "Hovedmeny",

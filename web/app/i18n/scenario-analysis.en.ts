@@ -2,7 +2,6 @@
 import type { scenarioAnalysisNb } from "./scenario-analysis.nb";
 
 export const scenarioAnalysisEn: Record<keyof typeof scenarioAnalysisNb, string> = {
-  "analysis.nav.admin": "Admin",
 
   "analysis.yes": "Yes",
   "analysis.no": "No",

@@ -1,6 +1,5 @@
 // Bokmål texts of the scenario analysis screens (issue 5); spread into nb.ts.
 export const scenarioAnalysisNb = {
-  "analysis.nav.admin": "Admin",
 
   "analysis.yes": "Ja",
   "analysis.no": "Nei",

@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { signIn } from "../auth";
 import { describeError, ErrorState, LoadingMessage } from "../components/States";
 import { request } from "../graphql";
+import { AdminSubNav } from "../methods/catalogue/components";
 import { errorsFromResult, FormErrorSummary, useFocusOnErrors, type FormErrors } from "../hr/components";
 import { formatPercent, t } from "../i18n";
 import { useClientLoaderData } from "../routing";
@@ -58,6 +59,7 @@ function HealthSettings() {
 
   return (
     <VStack gap="space-24">
+      <AdminSubNav />
       <VStack gap="space-8">
         <Heading level="1" size="xlarge">
           {t("analysis.settings.title")}

@@ -206,6 +206,11 @@ function OfficeDetails({ office }: { office: Office }) {
             </dd>
           </div>
         </dl>
+        <div>
+          <Link as={RemixLink} to={`/kontorer/${encodeURIComponent(office.id)}/metodikk`}>
+            {t("record.officeLink")}
+          </Link>
+        </div>
       </VStack>
 
       <section aria-labelledby="kommuner">

@@ -1,6 +1,6 @@
 // /mitt-kontor: the offices the signed-in office leader leads today (viewer.ledOffices),
 // read on every visit: HR assigning or ending a leader role changes it at once.
-import { BodyLong, BodyShort, Heading, HStack, LinkCard, VStack } from "@navikt/ds-react";
+import { BodyLong, BodyShort, Heading, HStack, Link, LinkCard, VStack } from "@navikt/ds-react";
 import { Await, Link as RemixLink, type MetaFunction } from "@remix-run/react";
 import { Suspense } from "react";
 import { PilotTags, StatusTag } from "../components/OfficeTags";
@@ -76,6 +76,19 @@ function LedOffices({ viewer }: { viewer: Viewer }) {
           </li>
         ))}
       </VStack>
+      {/* Recording working methods is the leader's own task, so it is one click from here. */}
+      <Heading level="3" size="small" spacing style={{ marginTop: "var(--ax-space-24)" }}>
+        {t("record.title")}
+      </Heading>
+      <ul className="samla-plain-list">
+        {viewer.ledOffices.map((office) => (
+          <li key={office.id}>
+            <Link as={RemixLink} to={`/kontorer/${encodeURIComponent(office.id)}/metodikk`}>
+              {t("record.myOfficeLink", { office: office.name })}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

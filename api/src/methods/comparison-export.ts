@@ -1,0 +1,247 @@
+// methodComparisonExport: the comparison as an XLSX workbook, one sheet per part of the
+// screen, from the same queries the screen uses (so the file and the screen agree).
+import type { Db, PracticeTheme } from "@samla/schema";
+import { z } from "zod";
+import { builder } from "../builder";
+import { ExportFileRef, ExportFormatEnum } from "../audit/audit-events";
+import { formatDate } from "../lib/dates";
+import { NotFoundError, ValidationError } from "../lib/errors";
+import { parseInput, zGlobalId } from "../lib/validation";
+import { writeXlsxSheets, type SheetCell, type SheetData } from "../lib/spreadsheets";
+import {
+  loadCaseFlowServiceIds,
+  loadCaseFlows,
+  loadCultureGaps,
+  loadInsightThemes,
+  loadKpiSeries,
+  loadMaturity,
+  loadSummary,
+} from "./comparison-queries";
+import { COMPARISON_ARG_DESCRIPTIONS, monthsOf, resolveComparisonScope, type ComparisonScope } from "./comparison-scope";
+
+const THEME_NAMES: Record<PracticeTheme, string> = {
+  USER_INSIGHT: "Brukerinnsikt",
+  CASE_FLOW: "Saksflyt",
+  CULTURE: "Kultur",
+  LEADERSHIP: "Ledelse",
+  EMPLOYEE_EMPOWERMENT: "Medarbeiderskap",
+  DIGITAL_TOOLS: "Digitale verktøy",
+};
+
+/** yyyy-mm: how a KPI month is headed in the sheet. */
+const monthText = (date: Date) => formatDate(date).slice(0, 7);
+
+/** Names for the ids the queries return. */
+async function loadLabels(db: Db, scope: ComparisonScope) {
+  const [offices, practices, kpis] = await Promise.all([
+    db.office.findMany({ where: { id: { in: scope.officeIds } }, select: { id: true, code: true, name: true } }),
+    db.practice.findMany({
+      select: { id: true, code: true, theme: true, versions: { orderBy: { number: "desc" }, take: 1, select: { name: true } } },
+    }),
+    db.kpi.findMany({ select: { id: true, name: true, unit: true, target: true } }),
+  ]);
+  return {
+    office: new Map(offices.map((o) => [o.id, o])),
+    practice: new Map(practices.map((p) => [p.id, { ...p, name: p.versions[0]?.name ?? p.code }])),
+    kpi: new Map(kpis.map((k) => [k.id, k])),
+  };
+}
+
+export async function comparisonWorkbook(db: Db, scope: ComparisonScope, serviceId: string | undefined): Promise<SheetData[]> {
+  const [labels, maturity, kpis, flows, insights, culture, summary] = await Promise.all([
+    loadLabels(db, scope),
+    loadMaturity(db, scope),
+    loadKpiSeries(db, scope),
+    serviceId ? loadCaseFlows(db, scope, serviceId) : null,
+    loadInsightThemes(db, scope),
+    loadCultureGaps(db, scope),
+    loadSummary(db, scope),
+  ]);
+  const officeName = (id: string) => labels.office.get(id)!.name;
+  const service = flows ? await db.service.findUniqueOrThrow({ where: { id: flows.serviceId }, select: { name: true } }) : null;
+  const months = monthsOf(scope);
+
+  const maturitySheet: SheetData = {
+    name: "Modenhet",
+    header: ["Kontor", "Kontornummer", "Tema", "Praksiskode", "Praksis", "Nivå", "Vurdert", "Nivå ved periodestart", "Antall vurderinger"],
+    rows: maturity.cells.map((cell) => {
+      const office = labels.office.get(cell.officeId)!;
+      const practice = labels.practice.get(cell.practiceId)!;
+      return [
+        office.name,
+        office.code,
+        THEME_NAMES[practice.theme],
+        practice.code,
+        practice.name,
+        cell.level,
+        cell.assessedOn ? formatDate(cell.assessedOn) : null,
+        cell.previousLevel,
+        cell.assessmentCount,
+      ];
+    }),
+  };
+
+  const kpiSheet: SheetData = {
+    name: "KPI",
+    header: ["KPI", "Enhet", "Mål", "Kontor", "Siste verdi", "Siste måned", "Snitt i perioden", ...months.map(monthText)],
+    rows: kpis.flatMap((kpi) => {
+      const label = labels.kpi.get(kpi.kpiId)!;
+      return kpi.series.map((series) => {
+        const byMonth = new Map(series.points.map((point) => [monthText(point.period), point.value]));
+        return [
+          label.name,
+          label.unit,
+          kpi.target,
+          officeName(series.officeId),
+          series.latest?.value ?? null,
+          series.latest ? monthText(series.latest.period) : null,
+          series.average,
+          ...months.map((month) => byMonth.get(monthText(month)) ?? null),
+        ];
+      });
+    }),
+  };
+
+  const flowRows: SheetCell[][] = [];
+  for (const office of flows?.offices ?? []) {
+    const name = officeName(office.officeId);
+    const recordedOn = office.recordedOn ? formatDate(office.recordedOn) : null;
+    if (!office.flowId) {
+      flowRows.push([service!.name, name, null, null, null, "Ingen registrert saksflyt", null, null, null, null, null, null]);
+      continue;
+    }
+    for (const step of office.steps) {
+      flowRows.push([
+        service!.name,
+        name,
+        recordedOn,
+        step.order,
+        step.stageKey,
+        step.name,
+        step.responsibleRoleName,
+        step.durationDays,
+        step.waitingDays,
+        step.leadTimeDays,
+        step.handOffs,
+        null,
+      ]);
+    }
+    flowRows.push([
+      service!.name,
+      name,
+      recordedOn,
+      null,
+      null,
+      "Sum",
+      null,
+      office.workingDays,
+      office.waitingDays,
+      office.totalLeadTimeDays,
+      office.handOffs,
+      office.waitingShare,
+    ]);
+  }
+  const flowSheet: SheetData = {
+    name: "Saksflyt",
+    header: [
+      "Tjeneste",
+      "Kontor",
+      "Registrert",
+      "Steg",
+      "Fase",
+      "Navn",
+      "Ansvarlig rolle",
+      "Arbeidstid (dager)",
+      "Ventetid (dager)",
+      "Ledetid (dager)",
+      "Overleveringer",
+      "Venteandel",
+    ],
+    rows: flowRows,
+  };
+
+  const insightSheet: SheetData = {
+    name: "Innsikt",
+    header: ["Kontor", "Tema", "Antall", "Andel av kontorets innsikt", "Eksempel"],
+    rows: insights.cells
+      .filter((cell) => cell.count > 0)
+      .map((cell) => [officeName(cell.officeId), cell.theme, cell.count, cell.share, cell.example]),
+  };
+
+  const cultureSheet: SheetData = {
+    name: "Kultur",
+    header: ["Kontor", "Dimensjon", "Nå", "Mål", "Gap (mål − nå)", "Vurdert"],
+    rows: culture.cells
+      .filter((cell) => cell.assessedOn !== null)
+      .map((cell) => [officeName(cell.officeId), cell.dimension, cell.current, cell.target, cell.gap, formatDate(cell.assessedOn!)]),
+  };
+
+  const kpiIds = kpis.map((kpi) => kpi.kpiId);
+  const summarySheet: SheetData = {
+    name: "Oppsummering",
+    header: [
+      "Tema",
+      "Praksis",
+      "Lær av",
+      "Nivå",
+      "Nådd",
+      ...kpiIds.map((id) => `${labels.kpi.get(id)!.name} (${labels.kpi.get(id)!.unit})`),
+    ],
+    rows: summary.map((leader) => {
+      const practice = labels.practice.get(leader.practiceId)!;
+      const values = new Map(leader.kpis.map((kpi) => [kpi.kpiId, kpi.value]));
+      return [
+        THEME_NAMES[practice.theme],
+        practice.name,
+        leader.leadingOfficeId ? officeName(leader.leadingOfficeId) : null,
+        leader.level,
+        leader.reachedOn ? formatDate(leader.reachedOn) : null,
+        ...kpiIds.map((id) => values.get(id) ?? null),
+      ];
+    }),
+  };
+
+  return [maturitySheet, kpiSheet, flowSheet, insightSheet, cultureSheet, summarySheet];
+}
+
+/** The service of the Saksflyt sheet: ValidationError for a malformed id, NotFoundError for an unknown one. */
+async function existingServiceId(db: Db, globalId: string): Promise<string> {
+  const { serviceId } = parseInput(z.object({ serviceId: zGlobalId("Service") }), { serviceId: globalId });
+  const service = await db.service.findUnique({ where: { id: serviceId }, select: { id: true } });
+  if (!service) throw new NotFoundError("Service", globalId);
+  return service.id;
+}
+
+builder.queryField("methodComparisonExport", (t) =>
+  t.field({
+    type: ExportFileRef,
+    description:
+      "Any Samla role. The comparison as an XLSX workbook with the sheets Modenhet, KPI, Saksflyt, Innsikt, " +
+      "Kultur and Oppsummering (same arguments and defaults as methodComparison).",
+    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "MethodComparisonExportResult" } },
+    args: {
+      officeIds: t.arg.idList({ required: false, description: COMPARISON_ARG_DESCRIPTIONS.officeIds }),
+      from: t.arg({ type: "Date", required: false, description: COMPARISON_ARG_DESCRIPTIONS.from }),
+      to: t.arg({ type: "Date", required: false, description: COMPARISON_ARG_DESCRIPTIONS.to }),
+      serviceId: t.arg.id({
+        required: false,
+        description: "The service whose case flows the Saksflyt sheet holds; default as methodComparison.caseFlows.",
+      }),
+      format: t.arg({ type: ExportFormatEnum, required: false, defaultValue: "XLSX", description: "XLSX only: the workbook has several sheets." }),
+    },
+    resolve: async (_parent, args, context) => {
+      if (args.format === "CSV") {
+        throw ValidationError.field("format", "Sammenligningen har flere ark og kan bare eksporteres som XLSX.");
+      }
+      const scope = await resolveComparisonScope(context.db, args);
+      const serviceId = args.serviceId
+        ? await existingServiceId(context.db, args.serviceId)
+        : (await loadCaseFlowServiceIds(context.db, scope))[0];
+      return {
+        fileName: `metodesammenligning-${formatDate(scope.from)}-${formatDate(scope.to)}.xlsx`,
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content: await writeXlsxSheets(await comparisonWorkbook(context.db, scope, serviceId)),
+      };
+    },
+  }),
+);
