@@ -153,20 +153,6 @@ export const HrPersonFteQuery = graphql(`
   }
 `);
 
-/** The typed errors every HR mutation can return (the UI maps them to fields). */
-export const HrMutationErrorFragment = graphql(`
-  fragment HrMutationError on Error {
-    code
-    message
-    ... on ValidationError {
-      fieldErrors {
-        path
-        message
-      }
-    }
-  }
-`);
-
 export const AssignRoleMutation = graphql(`
   mutation HrAssignRole($input: AssignRoleInput!) {
     assignRole(input: $input) {
@@ -186,7 +172,7 @@ export const AssignRoleMutation = graphql(`
           }
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -201,7 +187,7 @@ export const EndAssignmentMutation = graphql(`
           endDate
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -215,7 +201,7 @@ export const ChangeAssignmentMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -229,7 +215,7 @@ export const MovePersonMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -246,7 +232,7 @@ export const LinkSsoMutation = graphql(`
           }
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);

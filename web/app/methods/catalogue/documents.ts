@@ -61,7 +61,7 @@ export const CreatePracticeMutation = graphql(`
           name
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -78,7 +78,7 @@ export const UpdatePracticeMutation = graphql(`
         }
       }
       ...MethodsCatalogueConflict
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -94,7 +94,7 @@ export const RetirePracticeMutation = graphql(`
         }
       }
       ...MethodsCatalogueConflict
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -109,7 +109,7 @@ export const CreateKpiMutation = graphql(`
           name
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -125,7 +125,7 @@ export const UpdateKpiMutation = graphql(`
         }
       }
       ...MethodsCatalogueConflict
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);

@@ -243,7 +243,7 @@ export const RecordMaturityAssessmentMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -257,7 +257,7 @@ export const RecordKpiMeasurementsMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -271,7 +271,7 @@ export const RecordProcessFlowMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -285,7 +285,7 @@ export const RecordUserInsightMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -299,7 +299,7 @@ export const RecordCultureAssessmentMutation = graphql(`
           id
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);

@@ -2,7 +2,7 @@
 // (typed by graphql-codegen from the SDL the API prints).
 import { graphql } from "../../graphql";
 
-// Mutation errors use HrMutationError (web/app/hr/documents.ts): code, message and a
+// Mutation errors use MutationError (web/app/graphql/mutation-error.ts): code, message and a
 // ValidationError's field errors; a ConflictError's message names what changed since.
 
 // --- mergers --------------------------------------------------------------------------
@@ -81,7 +81,7 @@ export const ProposeMergerMutation = graphql(`
           name
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -97,7 +97,7 @@ export const UpdateMergerMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -165,7 +165,7 @@ export const CreateScenarioMutation = graphql(`
           name
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -315,7 +315,7 @@ export const UpdateScenarioMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -330,7 +330,7 @@ export const AddScenarioTeamMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -345,7 +345,7 @@ export const UpdateScenarioTeamMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -360,7 +360,7 @@ export const MoveScenarioTeamMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -375,7 +375,7 @@ export const SplitScenarioTeamMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -390,7 +390,7 @@ export const MergeScenarioTeamsMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -405,7 +405,7 @@ export const CloseScenarioTeamMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -420,7 +420,7 @@ export const SetScenarioTeamServicesMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -435,7 +435,7 @@ export const AddScenarioPositionMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -450,7 +450,7 @@ export const UpdateScenarioPositionMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -465,7 +465,7 @@ export const CloseScenarioPositionMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -480,7 +480,7 @@ export const MoveScenarioPersonMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -495,7 +495,7 @@ export const UndoScenarioChangesMutation = graphql(`
           version
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -513,7 +513,7 @@ export const SubmitScenarioMutation = graphql(`
           status
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -529,7 +529,7 @@ export const ApproveScenarioMutation = graphql(`
           status
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -545,7 +545,7 @@ export const ReturnScenarioMutation = graphql(`
           status
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);
@@ -561,7 +561,7 @@ export const ArchiveScenarioMutation = graphql(`
           status
         }
       }
-      ...HrMutationError
+      ...MutationError
     }
   }
 `);

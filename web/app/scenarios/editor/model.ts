@@ -90,7 +90,7 @@ export function positionLabel(position: PositionLike, vacantText: string): strin
 
 // --- mutation results -----------------------------------------------------------------
 
-/** A typed error result as the HrMutationError fragment selects it. */
+/** A typed error result as the MutationError fragment selects it. */
 export interface MutationErrorResult {
   __typename: string;
   code?: string;
