@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
+import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { signIn } from "../src/sign-in";
 
 // Issue 6: a planner compares the five pilots' working methods on /sammenlign.
@@ -17,14 +17,6 @@ const PILOTS = ["Nav Lillestrøm", "Nav Asker", "Nav Drammen", "Nav Indre Østfo
 const mainNav = (page: Page) => page.getByRole("navigation", { name: /^(Hovedmeny|Main menu)$/ });
 
 /** No serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `serious or critical axe violations on ${screen}`,
-  ).toEqual([]);
-}
 
 async function savedBytes(download: Download): Promise<Buffer> {
   const path = await download.path();

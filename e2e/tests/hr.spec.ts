@@ -1,5 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../src/a11y";
+import { apiAs } from "../src/api";
 import { signIn } from "../src/sign-in";
 
 // HR assigns and ends roles, and that is what gives an office leader access (issue 4).
@@ -10,14 +11,6 @@ import { signIn } from "../src/sign-in";
 const mainNav = (page: Page) => page.getByRole("navigation", { name: /^(Hovedmeny|Main menu)$/ });
 
 /** No serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `serious or critical axe violations on ${screen}`,
-  ).toEqual([]);
-}
 
 /** yyyy-mm-dd in Norway, `days` from today. */
 function dayInNorway(days: number): string {
@@ -28,31 +21,11 @@ function dayInNorway(days: number): string {
 /** As typed into the date fields: dd.mm.yyyy. */
 const typed = (isoDate: string) => isoDate.split("-").reverse().join(".");
 
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
 /**
  * Calls the API as the user signed in on `page`: the app's own GraphQL request when it
  * opens `path` gives the endpoint and the user's bearer token; the call then goes out with
  * the same headers the app's client sends.
  */
-async function apiAs(page: Page, path: string) {
-  const appRequest = page.waitForRequest((req) => req.url().endsWith("/graphql") && req.method() === "POST");
-  await page.goto(path);
-  const captured = await appRequest;
-  const url = captured.url();
-  const authorization = (await captured.allHeaders())["authorization"]!;
-  expect(authorization).toMatch(/^Bearer /);
-  return async (query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> => {
-    const response = await page.request.post(url, {
-      headers: { authorization, "content-type": "application/json", "x-samla-csrf": "1" },
-      data: { query, variables },
-    });
-    return (await response.json()) as GraphQLResponse;
-  };
-}
 
 async function newSignedInPage(browser: Browser, username: string, path: string) {
   const context = await browser.newContext();

@@ -1,5 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../src/a11y";
+import { apiAs } from "../src/api";
 import { signIn } from "../src/sign-in";
 
 // Recording working methods (issue 6): the office leader records for their own office only,
@@ -16,14 +17,6 @@ const PRACTICE = "Daglige tavlemøter";
 const RENAMED = "Daglige tavlemøter ved teamtavla";
 
 /** No serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `serious or critical axe violations on ${screen}`,
-  ).toEqual([]);
-}
 
 /** Today in Norway three years back, as yyyy-mm-dd (the 15th, so every month has it). */
 function threeYearsAgo(): { date: string; year: number; month: number } {
@@ -37,29 +30,10 @@ const typed = (isoDate: string) => isoDate.split("-").reverse().join(".");
 const monthName = (month: number) =>
   new Intl.DateTimeFormat("nb-NO", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)));
 
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
 /**
  * Calls the API as the user signed in on `page`: the app's own GraphQL request when it
  * opens `path` gives the endpoint and the user's bearer token.
  */
-async function apiAs(page: Page, path: string) {
-  const appRequest = page.waitForRequest((req) => req.url().endsWith("/graphql") && req.method() === "POST");
-  await page.goto(path);
-  const captured = await appRequest;
-  const url = captured.url();
-  const authorization = (await captured.allHeaders())["authorization"]!;
-  return async (query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> => {
-    const response = await page.request.post(url, {
-      headers: { authorization, "content-type": "application/json", "x-samla-csrf": "1" },
-      data: { query, variables },
-    });
-    return (await response.json()) as GraphQLResponse;
-  };
-}
 
 const OFFICE_AND_PRACTICE = `query ($code: String!) {
   officeByCode(code: $code) { id name }

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { apiAs } from "../src/api";
+import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { signIn } from "../src/sign-in";
 
 // Scenario analysis (issue 5): health check thresholds, the compare page and the print
@@ -15,14 +15,6 @@ const NEW_TEAM = "Team Ungdom 2.0";
 const mainNav = (page: Page) => page.getByRole("navigation", { name: /^(Hovedmeny|Main menu)$/ });
 
 /** No serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
-async function expectNoSeriousA11yViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    `serious or critical axe violations on ${screen}`,
-  ).toEqual([]);
-}
 
 async function newSignedInPage(browser: Browser, username: string, path: string) {
   const context = await browser.newContext();
