@@ -17,7 +17,7 @@ import { Link as RemixLink, NavLink } from "@remix-run/react";
 import { forwardRef, useEffect, useMemo, useRef, useState } from "react";
 import { request } from "../graphql";
 import { t } from "../i18n";
-import { isoFromPicked, pickedFromIso } from "./dates";
+import { isoFromPicked, pickedFromIso } from "../lib/dates";
 import { HrOfficeSearchQuery, HrOfficeTeamsQuery, HrPersonSearchQuery } from "./documents";
 import type { FormErrors } from "./form-errors";
 import { ht, type HrTextKey } from "./texts";

@@ -25,7 +25,7 @@ import { useClientLoaderData } from "../routing";
 import { mayUseHr } from "../hr/access";
 import { ChangeAssignmentForm, EndAssignmentForm, MovePersonForm } from "../hr/AssignmentForms";
 import { HrSubNav, NoAccess } from "../hr/components";
-import { todayInNorway } from "../hr/dates";
+import { todayInNorway } from "../lib/dates";
 import { HrPersonQuery, HrRolesQuery, LinkSsoMutation, UnlinkSsoMutation } from "../hr/documents";
 import { ht } from "../hr/texts";
 

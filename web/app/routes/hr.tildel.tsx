@@ -23,7 +23,7 @@ import {
   type PickedPerson,
 } from "../hr/components";
 import { AssignRoleMutation, HrPersonFteQuery, HrPersonQuery, HrRolesQuery } from "../hr/documents";
-import { todayInNorway } from "../hr/dates";
+import { todayInNorway } from "../lib/dates";
 import { addFte, parseFtePercent } from "../hr/fte";
 import { ht } from "../hr/texts";
 

@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import { Suspense, useEffect, useRef, type ReactNode } from "react";
 import { AwaitError, EmptyState, TableSkeleton } from "../components/States";
-import { todayInNorway } from "../hr/dates";
+import { todayInNorway } from "../lib/dates";
 import { t } from "../i18n";
 import { CaseFlowComparison } from "../methods/compare/CaseFlowComparison";
 import { CompareControls } from "../methods/compare/CompareControls";

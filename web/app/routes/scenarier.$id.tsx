@@ -24,7 +24,7 @@ import { useAuth } from "../auth";
 import { describeError, LoadingMessage } from "../components/States";
 import { OfficeLink } from "../components/OfficeLinks";
 import { ApiError, request } from "../graphql";
-import { downloadBase64File } from "../hr/audit-diff";
+import { downloadBase64File } from "../lib/download";
 import { formatDate, t } from "../i18n";
 import { compareUrl, HealthChecksPanel, ImpactPanel, printUrl } from "../scenarios/analysis";
 import { ChangeLog } from "../scenarios/analysis/ChangeLog";

@@ -7,8 +7,8 @@ import { Link as RemixLink, useParams, type MetaFunction } from "@remix-run/reac
 import { useCallback, useEffect, useState } from "react";
 import { ErrorState, LoadingMessage } from "../components/States";
 import { ApiError, request, type ResultOf } from "../graphql";
-import { downloadBase64File } from "../hr/audit-diff";
-import { todayInNorway } from "../hr/dates";
+import { downloadBase64File } from "../lib/download";
+import { todayInNorway } from "../lib/dates";
 import { formatDate, formatPercent, t } from "../i18n";
 import { buildTeamTree, type TeamNode } from "../offices/team-tree";
 import { ActionsTable, ActionTag } from "../scenarios/analysis/ActionsTable";

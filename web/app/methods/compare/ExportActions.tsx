@@ -4,7 +4,7 @@ import { BodyShort, Button, HStack, VStack } from "@navikt/ds-react";
 import { useState, type RefObject } from "react";
 import { ErrorState } from "../../components/States";
 import { expectTypename, request } from "../../graphql";
-import { downloadBase64File } from "../../hr/audit-diff";
+import { downloadBase64File } from "../../lib/download";
 import { t } from "../../i18n";
 import { MethodComparisonExportQuery } from "./documents";
 import type { ComparisonVariables } from "./url-state";

@@ -20,7 +20,7 @@ import { useState, type FormEvent } from "react";
 import { ErrorState, LoadingMessage } from "../../components/States";
 import { request, type ResultOf } from "../../graphql";
 import { DateField, FormErrorSummary, INVALID_DATE } from "../../hr/components";
-import { todayInNorway } from "../../hr/dates";
+import { todayInNorway } from "../../lib/dates";
 import { formatDate, formatPercent, t } from "../../i18n";
 import { MethodsRecordFlowQuery, RecordProcessFlowMutation } from "./documents";
 import { checkSteps, draftsFrom, emptyStep, flowTotals, type StepDraft, type StepField } from "./flow";

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { ErrorState, LoadingMessage } from "../../components/States";
 import { request, type ResultOf } from "../../graphql";
 import { DateField, FormErrorSummary, INVALID_DATE } from "../../hr/components";
-import { todayInNorway } from "../../hr/dates";
+import { todayInNorway } from "../../lib/dates";
 import { usePagedConnection } from "../../hr/use-paged-connection";
 import { formatDate, t } from "../../i18n";
 import { MethodsRecordFlowQuery, MethodsRecordInsightsQuery, RecordUserInsightMutation } from "./documents";

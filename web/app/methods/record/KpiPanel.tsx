@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { ErrorState, LoadingMessage } from "../../components/States";
 import { request, type ResultOf } from "../../graphql";
 import { FormErrorSummary } from "../../hr/components";
-import { todayInNorway } from "../../hr/dates";
+import { todayInNorway } from "../../lib/dates";
 import { t } from "../../i18n";
 import { formatDecimal, formatMonth as formatShortMonth } from "../compare/format";
 import { MethodsRecordKpiValuesQuery, RecordKpiMeasurementsMutation } from "./documents";
