@@ -36,6 +36,14 @@ import "./methods/catalogue-mutations";
 import "./methods/recording";
 import "./methods/recording-office";
 import "./methods/comparison";
+import "./adoption/adoption-types";
+import "./adoption/rollout-plan";
+import "./adoption/progress-reports";
+import "./adoption/progress-report-mutations";
+import "./adoption/report-events";
+import "./adoption/dashboard";
+import "./adoption/impact";
+import "./adoption/adoption-export";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

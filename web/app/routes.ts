@@ -25,5 +25,10 @@ export default [
   route("sammenlign", "routes/sammenlign.tsx"),
   route("admin/praksiser", "routes/admin.praksiser.tsx"),
   route("admin/kpier", "routes/admin.kpier.tsx"),
+  route("innforing", "routes/innforing.tsx"),
+  route("innforing/plan", "routes/innforing.plan.tsx"),
+  route("innforing/rapporter", "routes/innforing.rapporter.tsx"),
+  route("innforing/rapporter/:id", "routes/innforing.rapporter.$id.tsx"),
+  route("innforing/manedsrapport", "routes/innforing.manedsrapport.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -21,12 +21,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/sammenslaainger", labelKey: "nav.mergers", roles: EVERYONE },
   { to: "/scenarier", labelKey: "nav.scenarios", roles: ["planner", "admin", "viewer"] },
   { to: "/sammenlign", labelKey: "nav.comparePilots", roles: ["planner", "viewer", "admin", "office-leader"] },
+  { to: "/innforing", labelKey: "nav.adoption", roles: ["planner", "viewer", "admin", "office-leader"] },
   { to: "/mitt-kontor", labelKey: "nav.myOffice", roles: ["office-leader"] },
   { to: "/hr", labelKey: "nav.hr", roles: ["hr", "admin"] },
   // One entry for the admin screens; they link to each other (methods/catalogue AdminSubNav).
   { to: "/admin", labelKey: "catalogue.nav.admin", roles: ["admin"] },
-  // Innføring is added here, with its roles, by the issue that builds that screen (no
-  // stub page until then).
 ];
 
 /** The items a user with `roles` may use, in the list's order. */

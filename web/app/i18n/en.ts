@@ -4,12 +4,18 @@ import { methodsCompareEn } from "./methods-compare.en";
 import { methodsRecordEn } from "./methods-record.en";
 import { scenarioAnalysisEn } from "./scenario-analysis.en";
 import { scenarioEditorEn } from "./scenario-editor.en";
+import { adoptionDashboardEn } from "./adoption-dashboard.en";
+import { adoptionPlanEn } from "./adoption-plan.en";
+import { adoptionReportsEn } from "./adoption-reports.en";
 
 export const en: Record<MessageKey, string> = {
   ...scenarioEditorEn,
   ...scenarioAnalysisEn,
   ...methodsRecordEn,
   ...methodsCompareEn,
+  ...adoptionDashboardEn,
+  ...adoptionPlanEn,
+  ...adoptionReportsEn,
   "app.name": "Samla",
   "app.skipToContent": "Skip to main content",
   "app.mainNav": "Main menu",

@@ -4,12 +4,18 @@ import { methodsCompareNb } from "./methods-compare.nb";
 import { methodsRecordNb } from "./methods-record.nb";
 import { scenarioAnalysisNb } from "./scenario-analysis.nb";
 import { scenarioEditorNb } from "./scenario-editor.nb";
+import { adoptionDashboardNb } from "./adoption-dashboard.nb";
+import { adoptionPlanNb } from "./adoption-plan.nb";
+import { adoptionReportsNb } from "./adoption-reports.nb";
 
 export const nb = {
   ...scenarioEditorNb,
   ...scenarioAnalysisNb,
   ...methodsRecordNb,
   ...methodsCompareNb,
+  ...adoptionDashboardNb,
+  ...adoptionPlanNb,
+  ...adoptionReportsNb,
   "app.name": "Samla",
   "app.skipToContent": "Hopp til hovedinnhold",
   "app.mainNav": "Hovedmeny",

@@ -1,9 +1,10 @@
 // Building blocks of the admin catalogue screens: who may use them, the admin sub-navigation
 // and the page a non-admin gets.
-import { BodyLong, Heading, HStack, Link, VStack } from "@navikt/ds-react";
-import { Link as RemixLink, NavLink } from "@remix-run/react";
+import { BodyLong, Heading, Link, VStack } from "@navikt/ds-react";
+import { Link as RemixLink } from "@remix-run/react";
+import { SubNav, type SubNavPage } from "../../components/SubNav";
 import { signIn } from "../../auth";
-import { t, type MessageKey } from "../../i18n";
+import { t } from "../../i18n";
 
 export function mayAdministerCatalogue(roles: readonly string[]): boolean {
   return roles.includes("admin");
@@ -29,7 +30,7 @@ export function CatalogueNoAccess() {
   );
 }
 
-const ADMIN_PAGES: Array<{ to: string; key: MessageKey }> = [
+const ADMIN_PAGES: SubNavPage[] = [
   { to: "/admin/praksiser", key: "catalogue.nav.practices" },
   { to: "/admin/kpier", key: "catalogue.nav.kpis" },
   { to: "/admin/helsesjekker", key: "catalogue.nav.healthChecks" },
@@ -37,22 +38,5 @@ const ADMIN_PAGES: Array<{ to: string; key: MessageKey }> = [
 
 /** Links between the admin screens (the current one is marked with aria-current). */
 export function AdminSubNav() {
-  return (
-    <nav aria-label={t("catalogue.nav.label")}>
-      <HStack as="ul" gap="space-24" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-        {ADMIN_PAGES.map((page) => (
-          <li key={page.to}>
-            <NavLink
-              to={page.to}
-              className="aksel-link"
-              data-color="accent"
-              style={({ isActive }) => (isActive ? { fontWeight: 600, textDecoration: "none" } : undefined)}
-            >
-              {t(page.key)}
-            </NavLink>
-          </li>
-        ))}
-      </HStack>
-    </nav>
-  );
+  return <SubNav labelKey="catalogue.nav.label" pages={ADMIN_PAGES} />;
 }
