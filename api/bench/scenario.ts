@@ -6,44 +6,16 @@
 // merger of 10 offices proposed and a scenario created and edited through GraphQL. Then
 // times the analysis query and prints median, p95 and max against the 500 ms goal.
 import { DEFAULT_TODAY, seedDatabase } from "@samla/seed";
-import { applyMigrations, createDb, type Db } from "@samla/schema";
-import pg from "pg";
-import { createTokenIssuer } from "../test/harness";
+import type { Db } from "@samla/schema";
 import { fromGlobalId, toGlobalId } from "../src/lib/ids";
-import { createSamlaServer } from "../src/server";
+import { freshBenchDatabase, graphqlAs, timed, type Json } from "./bench-lib";
 
-const DEFAULT_SERVER = "postgresql://root@localhost:5432/postgres?host=/var/run/postgresql";
-const DATABASE = "samla_bench";
 const OFFICES = 10;
 const TARGET_PEOPLE = 1_000;
-const WARMUP = 3;
 const RUNS = 30;
 const GOAL_MS = 500;
 
-function benchUrl(): { server: string; bench: string } {
-  const given = process.env.DATABASE_URL;
-  const server = given && /^postgres(ql)?:\/\//.test(given) ? given : DEFAULT_SERVER;
-  const url = new URL(server);
-  url.pathname = "/postgres";
-  const admin = url.toString();
-  url.pathname = `/${DATABASE}`;
-  return { server: admin, bench: url.toString() };
-}
 
-async function freshDatabase(): Promise<Db> {
-  const { server, bench } = benchUrl();
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  // Only ever the bench's own database.
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const migrator = new pg.Client({ connectionString: bench });
-  await migrator.connect();
-  await applyMigrations((sql) => migrator.query(sql));
-  await migrator.end();
-  return createDb(bench);
-}
 
 /** The 10 active offices, outside any open merger, whose staff add up closest to 1,000. */
 async function pickOffices(db: Db, day: string): Promise<{ id: string; name: string; people: number }[]> {
@@ -68,8 +40,6 @@ async function pickOffices(db: Db, day: string): Promise<{ id: string; name: str
   return rows.slice(best.start, best.start + OFFICES);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are read by shape, as in the tests.
-type Json = any;
 
 const IMPACT_AND_HEALTH = /* GraphQL */ `
   query($id: ID!) {
@@ -108,33 +78,15 @@ const IMPACT_AND_HEALTH = /* GraphQL */ `
   fragment Span on SpanOfControl { managers averageSpan maxSpan minSpan layers }
 `;
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
-}
 
 async function main() {
   const started = performance.now();
-  const db = await freshDatabase();
+  const { db } = await freshBenchDatabase();
   const summary = await seedDatabase(db, { scale: "national" });
   const seeded = performance.now();
   console.log(`Nasjonal seed: ${summary.offices} kontorer, ${summary.persons} personer (${((seeded - started) / 1000).toFixed(1)} s)`);
 
-  const tokens = await createTokenIssuer();
-  const server = createSamlaServer({ db, verifyToken: tokens.verifyToken, logging: false });
-  const token = await tokens.token("planner");
-  const graphql = async (query: string, variables: Record<string, unknown>): Promise<Json> => {
-    const response = await server.fetch(
-      new Request("http://localhost/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      }),
-    );
-    const body = (await response.json()) as { data?: Json; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors).slice(0, 800)}`);
-    return body.data;
-  };
+  const graphql = await graphqlAs(db, "planner");
 
   const offices = await pickOffices(db, DEFAULT_TODAY);
   const officeIds = offices.map((office) => office.id);
@@ -165,20 +117,9 @@ async function main() {
   const prepared = performance.now();
   console.log(`Sammenslåing, scenario og ${edits} endringer gjennom GraphQL (${((prepared - seeded) / 1000).toFixed(1)} s)`);
 
-  let last: Json = null;
-  const times: number[] = [];
-  for (let run = 0; run < WARMUP + RUNS; run++) {
-    const t0 = performance.now();
-    last = await graphql(IMPACT_AND_HEALTH, { id: scenario.id });
-    const ms = performance.now() - t0;
-    if (run >= WARMUP) times.push(ms);
-  }
-  times.sort((a, b) => a - b);
+  const { median, p95, max, last } = await timed(RUNS, () => graphql(IMPACT_AND_HEALTH, { id: scenario.id }));
   const impact = last.scenario.impact;
   const failed = last.scenario.healthChecks.filter((check: Json) => !check.passed).map((check: Json) => check.code);
-  const median = percentile(times, 50);
-  const p95 = percentile(times, 95);
-  const max = times.at(-1)!;
 
   console.log("");
   console.log(`Kontorer: ${offices.length} (${offices.map((o) => `${o.name.replace(" (generert)", "")} ${o.people}`).join(", ")})`);
@@ -189,7 +130,7 @@ async function main() {
   );
   console.log(`Helsesjekker som slår ut: ${failed.join(", ") || "ingen"}`);
   console.log("");
-  console.log(`Scenario.impact + healthChecks over GraphQL/HTTP på PostgreSQL, ${RUNS} kjøringer (etter ${WARMUP} oppvarming):`);
+  console.log(`Scenario.impact + healthChecks over GraphQL/HTTP på PostgreSQL, ${RUNS} kjøringer (etter oppvarming):`);
   console.log(`  median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   maks ${max.toFixed(1)} ms`);
   console.log(
     p95 < GOAL_MS

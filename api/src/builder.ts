@@ -54,6 +54,8 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ZodPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    // Subscriptions are authorised once, when they start, not on every event.
+    authorizeOnSubscribe: true,
     authScopes: async (context) => {
       const roles = new Set(context.viewer?.roles ?? []);
       // Once per request (scope-auth caches this initializer per context): remember the

@@ -2,6 +2,7 @@
 // audit log records.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@samla/schema";
+import type { ReportEventBus } from "./adoption/report-events";
 import type { Viewer } from "./auth/viewer";
 
 /** Verifies a bearer token; throws (the auth module's `TokenError`) when it is refused. */
@@ -21,6 +22,8 @@ export interface SamlaContext {
   /** Set when a token was sent but refused; the auth errors then say why. */
   authFailure: AuthFailure | null;
   requestId: string;
+  /** Live progress report events (the server sets it; contexts built by hand may leave it out). */
+  reportEvents?: ReportEventBus;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;

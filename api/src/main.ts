@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb, type Db } from "@samla/schema";
+import { createReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { createTokenVerifier } from "./auth";
 import { createSamlaServer } from "./server";
 
@@ -19,6 +20,8 @@ export interface ApiServerOptions {
   host?: string;
   corsOrigins?: string[];
   production?: boolean;
+  /** Live report events; default in memory (one process). See createReportEvents. */
+  reportEvents?: ReportEventBus;
 }
 
 export interface RunningApi {
@@ -38,6 +41,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     verifyToken,
     production: options.production ?? false,
     corsOrigins: options.corsOrigins,
+    reportEvents: options.reportEvents,
   });
   const server: Server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -57,6 +61,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!issuer) throw new Error("OIDC_ISSUER must be set, e.g. http://keycloak:8080/realms/samla");
   const api = await startApiServer({
     db: createDb(process.env.DATABASE_URL ?? ".data/pglite"),
+    // On PostgreSQL, through LISTEN/NOTIFY: every instance behind the load balancer delivers every event.
+    reportEvents: createReportEvents(process.env.DATABASE_URL),
     issuer,
     audience: process.env.OIDC_AUDIENCE,
     clientId: process.env.OIDC_CLIENT_ID,

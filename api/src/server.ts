@@ -5,6 +5,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import type { Db } from "@samla/schema";
 import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { createInProcessReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
 import { schema } from "./schema";
 
@@ -44,6 +45,12 @@ export interface SamlaServerOptions {
   limits?: Partial<RequestLimits>;
   /** Yoga's logging; default true (info level). Tests pass false. */
   logging?: boolean;
+  /**
+   * Where progress report events are published and subscribed (the `progressReportEvents`
+   * subscription). Default: in memory, for one process; several instances on one PostgreSQL
+   * database pass `createPostgresReportEvents(url)`.
+   */
+  reportEvents?: ReportEventBus;
 }
 
 export type SamlaServer = YogaServerInstance<Record<string, never>, SamlaContext>;
@@ -85,6 +92,7 @@ function disableIntrospection(): Plugin {
 export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
   const { db, verifyToken, production = false } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const reportEvents = options.reportEvents ?? createInProcessReportEvents();
 
   const cors = options.corsOrigins
     ? {
@@ -118,6 +126,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     context: async ({ request }): Promise<SamlaContext> => ({
       db,
       requestId: requestIdFrom(request),
+      reportEvents,
       ...(await authenticate(request, verifyToken)),
     }),
     plugins: [

@@ -2,15 +2,27 @@
 // clear GraphQL error and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/schema";
-import { createFixtures, gid, type Fixtures } from "./fixtures";
+import { createFixtures, date, gid, type Fixtures } from "./fixtures";
 import { createTestApi, dataOf, errorCode, USERS, type TestApi, type UserName, type Json } from "./harness";
 
 let api: TestApi;
 let f: Fixtures;
+/** A report of Nav Drammen, whose leader the fixture leader is not. */
+let drammenReportId: string;
 
 beforeAll(async () => {
   api = await createTestApi();
   f = await createFixtures(api.db);
+  const wave = await api.db.rolloutWave.create({
+    data: { name: "Pilot", ordinal: 1, isPilot: true, plannedStart: date("2026-01-01"), targetDate: date("2026-12-31") },
+  });
+  await api.db.officeRollout.create({
+    data: { officeId: f.offices.drammen.id, waveId: wave.id, plannedStart: date("2026-01-01"), targetDate: date("2026-12-31") },
+  });
+  const report = await api.db.progressReport.create({
+    data: { officeId: f.offices.drammen.id, period: date("2026-01-01"), createdBySubject: "s", createdByName: "Test" },
+  });
+  drammenReportId = gid("ProgressReport", report.id);
 });
 afterAll(() => api?.close());
 
@@ -35,6 +47,24 @@ async function tableCounts() {
       await db.userInsight.count(),
       await db.cultureAssessment.count(),
     ].join(","),
+    adoption: [
+      await db.rolloutWave.count(),
+      await db.officeRollout.count(),
+      await db.officeRolloutPractice.count(),
+      await db.adoptionStatus.count(),
+      await db.progressReport.count(),
+      await db.progressReportStage.count(),
+      await db.progressReportKpiValue.count(),
+      await db.progressReportComment.count(),
+      await db.progressReportSubmission.count(),
+    ].join(","),
+    adoptionVersions: [
+      ...(await db.rolloutWave.findMany({ select: { version: true }, orderBy: { id: "asc" } })),
+      ...(await db.officeRollout.findMany({ select: { version: true }, orderBy: { id: "asc" } })),
+      ...(await db.progressReport.findMany({ select: { version: true }, orderBy: { id: "asc" } })),
+    ]
+      .map((row) => row.version)
+      .join(","),
     versions: (await db.office.findMany({ select: { version: true } })).map((o) => o.version).join(","),
     links: (await db.person.findMany({ select: { ssoSubject: true }, orderBy: { id: "asc" } })).map((p) => p.ssoSubject).join(","),
   };
@@ -406,6 +436,61 @@ describe("mutation roles", () => {
         assessedOn: "2025-01-01",
         dimensions: [{ dimension: "Tillit", currentScore: 3, targetScore: 4 }],
       }),
+    },
+    createRolloutWave: {
+      inputType: "CreateRolloutWaveInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ name: "Bølge 9", plannedStart: "2027-01-01", targetDate: "2027-12-31" }),
+    },
+    updateRolloutWave: {
+      inputType: "UpdateRolloutWaveInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("RolloutWave", "any"), version: 1, name: "Endret" }),
+    },
+    addOfficesToWave: {
+      inputType: "AddOfficesToWaveInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ waveId: gid("RolloutWave", "any"), officeIds: [gid("Office", f.offices.baerum.id)] }),
+    },
+    moveOfficeToWave: {
+      inputType: "MoveOfficeToWaveInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ officeRolloutId: gid("OfficeRollout", "any"), version: 1, waveId: gid("RolloutWave", "any"), reason: "R" }),
+    },
+    updateOfficeRollout: {
+      inputType: "UpdateOfficeRolloutInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: gid("OfficeRollout", "any"), version: 1, plannedStart: "2027-01-01", targetDate: "2027-12-31", practicePlans: [] }),
+    },
+    // Reports: only the leader of the report's office today; the fixture leader leads Lillestrøm, not Drammen
+    // (api/src/adoption/progress-reports.test.ts proves that the leader may write Lillestrøm's).
+    openProgressReport: {
+      inputType: "OpenProgressReportInput",
+      allowed: [],
+      requiredRoles: ["office-leader"],
+      input: () => ({ officeId: gid("Office", f.offices.drammen.id), period: "2026-02-01" }),
+    },
+    saveProgressReport: {
+      inputType: "SaveProgressReportInput",
+      allowed: [],
+      requiredRoles: ["office-leader"],
+      input: () => ({ id: drammenReportId, version: 1, learning: "Lært" }),
+    },
+    submitProgressReport: {
+      inputType: "SubmitProgressReportInput",
+      allowed: [],
+      requiredRoles: ["office-leader"],
+      input: () => ({ id: drammenReportId, version: 1 }),
+    },
+    acknowledgeProgressReport: {
+      inputType: "AcknowledgeProgressReportInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: drammenReportId, version: 1 }),
+    },
+    requestProgressReportChanges: {
+      inputType: "RequestProgressReportChangesInput",
+      allowed: ["planner", "admin"],
+      input: () => ({ id: drammenReportId, version: 1, comment: "Mer" }),
     },
   };
 

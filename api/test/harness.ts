@@ -19,6 +19,8 @@ export const CLIENT_ID = "samla-web";
 export interface TestDatabase {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The test database's connection URL on PostgreSQL (null on PGlite). */
+  url: string | null;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       db,
       kind: "pglite",
+      url: null,
       close: async () => {
         await db.$disconnect();
         await pglite.close();
@@ -59,6 +62,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     kind: "postgres",
+    url: url.toString(),
     close: async () => {
       await db.$disconnect();
       const dropper = new pg.Client({ connectionString: serverUrl });
@@ -176,6 +180,8 @@ export interface RequestOptions {
 export interface TestApi {
   db: Db;
   kind: TestDatabase["kind"];
+  /** See TestDatabase.url. */
+  url: TestDatabase["url"];
   server: SamlaServer;
   tokens: TokenIssuer;
   /** POST /graphql as the given user (default: admin). */
@@ -200,6 +206,7 @@ export async function createTestApi(options: Partial<Omit<SamlaServerOptions, "d
   return {
     db: database.db,
     kind: database.kind,
+    url: database.url,
     server,
     tokens,
     fetch: fetchPath,

@@ -15,6 +15,7 @@ import { ROLES } from "./data/roles";
 import { SERVICES } from "./data/services";
 import { HISTORIC_OFFICE_TEAMS, teamTemplateFor, type TeamTemplate } from "./data/teams";
 import { generateMethodRows, methodIds, type MethodRows } from "./methods";
+import { adoptionIds, emptyAdoptionRows, generateAdoptionRows, type AdoptionRows } from "./adoption";
 
 export type Scale = "pilot" | "national";
 
@@ -36,6 +37,16 @@ export const DEMO_LEADER = {
   officeCode: "3030",
 } as const;
 
+/** The second demo office leader (realm user leader2): Nav-leder of Nav Drammen, for access checks between offices. */
+export const DEMO_LEADER_2 = {
+  ssoSubject: "5a1f0c2e-0007-4000-8000-000000000007",
+  name: "Leif Leder",
+  email: "leader2@samla.example",
+  officeCode: "3005",
+} as const;
+
+const DEMO_LEADERS = [DEMO_LEADER, DEMO_LEADER_2] as const;
+
 /** Generated offices at national scale get invented codes 9001, 9002, … (no real municipality uses 9xxx). */
 export const GENERATED_OFFICE_COUNT = 200;
 const GENERATED_CODE_BASE = 9000;
@@ -48,7 +59,7 @@ export interface LinkRow {
   B: string;
 }
 
-export interface SeedRows extends MethodRows {
+export interface SeedRows extends MethodRows, AdoptionRows {
   municipalities: Prisma.MunicipalityCreateManyInput[];
   offices: Prisma.OfficeCreateManyInput[];
   /** _OfficeMunicipalities: A = municipality id, B = office id. */
@@ -87,6 +98,7 @@ export const ids = {
   team: (officeCode: string, key: string) => `seed-team-${officeCode}-${key}`,
   person: (officeCode: string, n: number) => `seed-person-${officeCode}-${String(n).padStart(4, "0")}`,
   ...methodIds,
+  ...adoptionIds,
 };
 
 // ---- dates as whole UTC days -------------------------------------------------------
@@ -211,8 +223,9 @@ class Generator {
     kpiMeasurements: [],
     userInsights: [],
     cultureAssessments: [],
+    ...emptyAdoptionRows(),
   };
-  private readonly emails = new EmailRegistry([DEMO_LEADER.email]);
+  private readonly emails = new EmailRegistry(DEMO_LEADERS.map((leader) => leader.email));
   private readonly officeFacts = new Map<string, OfficeFact>();
 
   constructor(private readonly today: number) {}
@@ -223,6 +236,7 @@ class Generator {
     this.realOffices();
     if (scale === "national") this.nationalOffices();
     this.workingMethods();
+    this.rollout();
     return this.rows;
   }
 
@@ -236,6 +250,19 @@ class Generator {
       officeValidFrom: (code) => new Date(validFrom.get(code) ?? dateOf(dayOf(NAV_OFFICES_OPENED))),
     });
     Object.assign(this.rows, methods);
+  }
+
+  /** Waves, reports and adoption (the same rows at both scales: generated offices are in no wave). */
+  private rollout() {
+    const validFrom = new Map(this.rows.offices.map((o) => [o.code, o.validFrom]));
+    const adoption = generateAdoptionRows({
+      today: dateOf(this.today),
+      ids,
+      faker: makeFaker,
+      rows: this.rows,
+      officeValidFrom: (code) => new Date(validFrom.get(code) ?? dateOf(dayOf(NAV_OFFICES_OPENED))),
+    });
+    Object.assign(this.rows, adoption);
   }
 
   private catalogues() {
@@ -455,7 +482,8 @@ class Generator {
       for (let c = 0; c < (counts[i] ?? 0); c++) newMember(pickWeighted(faker, mix.roles), t.key, mix.municipalShare, false);
     });
 
-    if (office.code === DEMO_LEADER.officeCode) this.linkDemoLeader(staff[0]);
+    const demoLeader = DEMO_LEADERS.find((leader) => leader.officeCode === office.code);
+    if (demoLeader) this.linkDemoLeader(demoLeader, staff[0]);
 
     // Current assignments, with earlier ones inside the office (internal moves).
     const teamByKey = new Map(template.map((t) => [t.key, t]));
@@ -607,12 +635,12 @@ class Generator {
     }
   }
 
-  private linkDemoLeader(navLeader: StaffMember | undefined) {
+  private linkDemoLeader(leader: (typeof DEMO_LEADERS)[number], navLeader: StaffMember | undefined) {
     const row = this.rows.persons.find((p) => p.id === navLeader?.personId);
-    if (!row || !navLeader) throw new Error(`No Nav-leder generated for office ${DEMO_LEADER.officeCode}`);
-    row.name = DEMO_LEADER.name;
-    row.email = DEMO_LEADER.email;
-    row.ssoSubject = DEMO_LEADER.ssoSubject;
+    if (!row || !navLeader) throw new Error(`No Nav-leder generated for office ${leader.officeCode}`);
+    row.name = leader.name;
+    row.email = leader.email;
+    row.ssoSubject = leader.ssoSubject;
   }
 
   private checkServiceCoverage(officeCode: string, template: readonly TeamTemplate[]) {

@@ -9,6 +9,7 @@ import { writeSeed, type ProgressListener } from "./write";
 export {
   DEFAULT_TODAY,
   DEMO_LEADER,
+  DEMO_LEADER_2,
   GENERATED_MARK,
   GENERATED_OFFICE_COUNT,
   generateSeed,
@@ -23,6 +24,8 @@ export { PHASE_LABELS, writeSeed, type ProgressListener, type SeedProgress } fro
 export { PILOT_OFFICE_CODES, SPEARHEAD_OFFICE_CODE } from "./data/offices";
 export { MUNICIPAL_MINIMUM_SERVICE_CODES } from "./data/services";
 export { methodIds, type MethodRows } from "./methods";
+export { adoptionIds, REPORTED_KPI_CODES, type AdoptionRows } from "./adoption";
+export { KEY_PRACTICE, NEUTRAL_PRACTICE } from "./data/adoption";
 export {
   CASE_FLOW_SERVICE_CODE,
   CULTURE_DIMENSIONS,
@@ -59,6 +62,11 @@ export interface SeedSummary {
   kpiMeasurements: number;
   userInsights: number;
   cultureAssessments: number;
+  rolloutWaves: number;
+  officeRollouts: number;
+  progressReports: number;
+  progressReportSubmissions: number;
+  adoptionStatuses: number;
 }
 
 export async function seedDatabase(db: PrismaClient, options: SeedOptions): Promise<SeedSummary> {
@@ -98,6 +106,11 @@ export async function summarize(db: PrismaClient): Promise<SeedSummary> {
     kpiMeasurements,
     userInsights,
     cultureAssessments,
+    rolloutWaves,
+    officeRollouts,
+    progressReports,
+    progressReportSubmissions,
+    adoptionStatuses,
   ] = await Promise.all([
     db.municipality.count(),
     db.office.count(),
@@ -114,6 +127,11 @@ export async function summarize(db: PrismaClient): Promise<SeedSummary> {
     db.kpiMeasurement.count(),
     db.userInsight.count(),
     db.cultureAssessment.count(),
+    db.rolloutWave.count(),
+    db.officeRollout.count(),
+    db.progressReport.count(),
+    db.progressReportSubmission.count(),
+    db.adoptionStatus.count(),
   ]);
   return {
     municipalities,
@@ -131,5 +149,10 @@ export async function summarize(db: PrismaClient): Promise<SeedSummary> {
     kpiMeasurements,
     userInsights,
     cultureAssessments,
+    rolloutWaves,
+    officeRollouts,
+    progressReports,
+    progressReportSubmissions,
+    adoptionStatuses,
   };
 }

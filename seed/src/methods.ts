@@ -76,11 +76,11 @@ const streamOf = (officeCode: string, kind: keyof typeof STREAM) => 1_000_000 + 
 // ---- dates (UTC) -----------------------------------------------------------------------
 
 /** The first day of the month `offset` months from `date`'s month. */
-const monthStart = (date: Date, offset = 0) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
-const monthKey = (date: Date) => date.toISOString().slice(0, 7);
+export const monthStart = (date: Date, offset = 0) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
+export const monthKey = (date: Date) => date.toISOString().slice(0, 7);
 
 /** Day `day` of the month starting at `start`, moved off a weekend (work happens on weekdays). */
-function workday(start: Date, day: number): Date {
+export function workday(start: Date, day: number): Date {
   const date = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), day));
   const weekday = date.getUTCDay();
   if (weekday === 6) date.setUTCDate(date.getUTCDate() - 1);
@@ -96,11 +96,11 @@ function dayMonthsAgo(faker: Faker, today: Date, monthsAgo: number, days: [numbe
 
 // ---- numbers -----------------------------------------------------------------------------
 
-const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+export const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+export const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** A standard normal draw (Box-Muller). */
-function gaussian(faker: Faker): number {
+export function gaussian(faker: Faker): number {
   const u = 1 - faker.number.float({ min: 0, max: 1 });
   const v = faker.number.float({ min: 0, max: 1 });
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
@@ -113,7 +113,7 @@ function progress(curve: Curve, month: number, last: number): number {
 }
 
 /** Replaces every `{a-b}` in a text with a number from a to b. */
-const fillNumbers = (faker: Faker, text: string) =>
+export const fillNumbers = (faker: Faker, text: string) =>
   text.replace(/\{(\d+)-(\d+)\}/g, (_, min: string, max: string) => String(faker.number.int({ min: Number(min), max: Number(max) })));
 
 // ---- the generator -------------------------------------------------------------------------
@@ -259,7 +259,7 @@ function maturity(rows: MethodRows, context: MethodSeedContext, officeCode: stri
   }
 }
 
-function kpiValue(kpi: KpiFact, trend: number, month: Date, noise: number): number {
+export function kpiValue(kpi: KpiFact, trend: number, month: Date, noise: number): number {
   const season = kpi.season?.[month.getUTCMonth()] ?? 0;
   const value = kpi.relative ? trend * (1 + season) * (1 + noise) : trend + season + noise;
   return round(clamp(value, kpi.min, kpi.max), kpi.decimals);

@@ -71,7 +71,31 @@ export const PHASE_LABELS: Record<keyof SeedRows, string> = {
   kpiMeasurements: "KPI-verdier",
   userInsights: "Brukerinnsikt",
   cultureAssessments: "Kulturkartlegginger",
+  comparisonKpiMeasurements: "KPI-verdier for sammenligningskontor",
+  rolloutWaves: "Innføringsbølger",
+  officeRollouts: "Kontor i bølger",
+  officeRolloutPractices: "Egne datoer per praksis",
+  progressReports: "Statusrapporter",
+  progressReportStages: "Rapporterte praksiser",
+  progressReportKpiValues: "Rapporterte KPI-verdier",
+  progressReportSubmissions: "Innsendinger",
+  progressReportComments: "Kommentarer til rapporter",
+  adoptionStatuses: "Innføringsstatus",
 };
+
+/**
+ * Rows whose parent is in the database. A parent the seed skipped because a row made in
+ * the app already holds its unique key (a wave's name, an office's current rollout, a
+ * report's office and month) is not there, and its children would break the foreign key.
+ */
+async function withParent<T>(rows: readonly T[], parentId: (row: T) => string, existing: (ids: string[]) => Promise<{ id: string }[]>) {
+  const wanted = [...new Set(rows.map(parentId))];
+  const found = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 10_000) {
+    for (const row of await existing(wanted.slice(i, i + 10_000))) found.add(row.id);
+  }
+  return rows.filter((row) => found.has(parentId(row)));
+}
 
 /**
  * Writes every row, in an order that satisfies the foreign keys. Safe to repeat.
@@ -101,4 +125,34 @@ export async function writeSeed(db: PrismaClient, rows: SeedRows, onProgress?: P
   await phase("kpiMeasurements", rows.kpiMeasurements, (data) => db.kpiMeasurement.createMany({ data, skipDuplicates }));
   await phase("userInsights", rows.userInsights, (data) => db.userInsight.createMany({ data, skipDuplicates }));
   await phase("cultureAssessments", rows.cultureAssessments, (data) => db.cultureAssessment.createMany({ data, skipDuplicates }));
+
+  await phase("comparisonKpiMeasurements", rows.comparisonKpiMeasurements, (data) => db.kpiMeasurement.createMany({ data, skipDuplicates }));
+
+  const select = { id: true } as const;
+  const waves = (ids: string[]) => db.rolloutWave.findMany({ where: { id: { in: ids } }, select });
+  const rollouts = (ids: string[]) => db.officeRollout.findMany({ where: { id: { in: ids } }, select });
+  const reports = (ids: string[]) => db.progressReport.findMany({ where: { id: { in: ids } }, select });
+  await phase("rolloutWaves", rows.rolloutWaves, (data) => db.rolloutWave.createMany({ data, skipDuplicates }));
+  const officeRollouts = await withParent(rows.officeRollouts, (r) => r.waveId, waves);
+  await phase("officeRollouts", officeRollouts, (data) => db.officeRollout.createMany({ data, skipDuplicates }));
+  const practicePlans = await withParent(rows.officeRolloutPractices, (r) => r.officeRolloutId, rollouts);
+  await phase("officeRolloutPractices", practicePlans, (data) => db.officeRolloutPractice.createMany({ data, skipDuplicates }));
+  await phase("progressReports", rows.progressReports, (data) => db.progressReport.createMany({ data, skipDuplicates }));
+  // A report is absent when one made in the app holds its office and month: leave out its children.
+  const seededReports = new Set((await withParent(rows.progressReports, (r) => r.id ?? "", reports)).map((r) => r.id));
+  const inSeededReport = <T extends { reportId?: string | null }>(children: readonly T[]) =>
+    children.filter((c) => c.reportId == null || seededReports.has(c.reportId));
+  await phase("progressReportStages", inSeededReport(rows.progressReportStages), (data) =>
+    db.progressReportStage.createMany({ data, skipDuplicates }),
+  );
+  await phase("progressReportKpiValues", inSeededReport(rows.progressReportKpiValues), (data) =>
+    db.progressReportKpiValue.createMany({ data, skipDuplicates }),
+  );
+  await phase("progressReportSubmissions", inSeededReport(rows.progressReportSubmissions), (data) =>
+    db.progressReportSubmission.createMany({ data, skipDuplicates }),
+  );
+  await phase("progressReportComments", inSeededReport(rows.progressReportComments), (data) =>
+    db.progressReportComment.createMany({ data, skipDuplicates }),
+  );
+  await phase("adoptionStatuses", inSeededReport(rows.adoptionStatuses), (data) => db.adoptionStatus.createMany({ data, skipDuplicates }));
 }

@@ -1,6 +1,6 @@
 // Generation without a database: determinism, scale sizes and the static facts.
 import { describe, expect, it } from "vitest";
-import { DEMO_LEADER, GENERATED_MARK, generateSeed, type SeedRows } from "../src/index";
+import { DEMO_LEADER, DEMO_LEADER_2, GENERATED_MARK, generateSeed, type SeedRows } from "../src/index";
 import { loadDemoUsers } from "../keycloak/demo-users";
 import { MUNICIPALITIES } from "../src/data/municipalities";
 import { MERGERS } from "../src/data/mergers";
@@ -84,8 +84,8 @@ describe("demo users", () => {
     expect(current.map((a) => [a.roleId, a.teamId])).toEqual([["seed-role-NAV_LEDER", "seed-team-3030-ledelse"]]);
   });
 
-  it("creates no other SSO-linked people", () => {
-    expect(national.persons.filter((p) => p.ssoSubject).map((p) => p.ssoSubject)).toEqual([DEMO_LEADER.ssoSubject]);
+  it("creates no other SSO-linked people than the two demo leaders", () => {
+    expect(national.persons.filter((p) => p.ssoSubject).map((p) => p.ssoSubject)).toEqual([DEMO_LEADER.ssoSubject, DEMO_LEADER_2.ssoSubject]);
   });
 });
 

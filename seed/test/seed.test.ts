@@ -2,7 +2,7 @@
 // facts and the database rules.
 import { applyMigrations, createDb, openPGlite, type PrismaClient } from "@samla/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TODAY, DEMO_LEADER, MUNICIPAL_MINIMUM_SERVICE_CODES, seedDatabase, type SeedProgress, type SeedSummary } from "../src/index";
+import { DEFAULT_TODAY, DEMO_LEADER, DEMO_LEADER_2, MUNICIPAL_MINIMUM_SERVICE_CODES, seedDatabase, type SeedProgress, type SeedSummary } from "../src/index";
 
 let db: PrismaClient;
 let first: SeedSummary;
@@ -39,7 +39,7 @@ describe("pilot seed", () => {
 
   it("knows every demo SSO user, so HR can link people before they sign in", async () => {
     const users = await db.ssoUser.findMany({ orderBy: { username: "asc" } });
-    expect(users.map((u) => u.username)).toEqual(["admin", "hr", "leader", "planner", "planner2", "viewer"]);
+    expect(users.map((u) => u.username)).toEqual(["admin", "hr", "leader", "leader2", "planner", "planner2", "viewer"]);
     const leader = users.find((u) => u.username === "leader")!;
     expect(leader).toMatchObject({ subject: DEMO_LEADER.ssoSubject, email: DEMO_LEADER.email, lastSeenAt: null });
     // Seeding again leaves them as they are.
@@ -272,14 +272,16 @@ describe("pilot seed: working methods", () => {
       kpis: 6,
       maturityAssessments: 5 * 12 * 8,
       processFlows: 10,
-      kpiMeasurements: 5 * 6 * 24,
+      // The pilots' and, since issue 7, the 14 offices of waves 2 and 3.
+      kpiMeasurements: (5 + 14) * 6 * 24,
       cultureAssessments: 72,
     });
     expect(first.userInsights).toBe(await db.userInsight.count());
     expect(await db.practiceVersion.count()).toBe(14);
-    const pilots = await db.office.findMany({ where: { isPilot: true }, select: { id: true } });
+    const inWaves = await db.officeRollout.findMany({ where: { leftAt: null }, select: { officeId: true } });
     const recorded = await db.kpiMeasurement.groupBy({ by: ["officeId"], _count: true });
-    expect(recorded.map((r) => r.officeId).sort()).toEqual(pilots.map((p) => p.id).sort());
+    expect(recorded.map((r) => r.officeId).sort()).toEqual(inWaves.map((p) => p.officeId).sort());
+    expect(recorded.every((r) => r._count === 6 * 24)).toBe(true);
   });
 
   it("stores KPI periods on the first of the month and levels 0-4 against versions of the same practice", async () => {
@@ -300,5 +302,41 @@ describe("pilot seed: working methods", () => {
     const lead = Object.fromEntries(rows.map((r) => [r.code, r.lead]));
     expect(lead).toMatchObject({ "3005": 11.5, "3030": 18.5 });
     expect(Math.min(...Object.values(lead))).toBe(lead["3005"]);
+  });
+});
+
+describe("pilot seed: rollout and adoption", () => {
+  it("loads the waves, the reports and the adoption they recorded", () => {
+    expect(first).toMatchObject({ rolloutWaves: 3, officeRollouts: 20, progressReports: 228, progressReportSubmissions: 228 });
+    expect(first.adoptionStatuses).toBe(12 * 227);
+  });
+
+  it("keeps one current rollout per office", async () => {
+    const rows = await db.$queryRaw<{ officeId: string }[]>`
+      SELECT "officeId" FROM "OfficeRollout" WHERE "leftAt" IS NULL GROUP BY "officeId" HAVING count(*) > 1`;
+    expect(rows).toEqual([]);
+  });
+
+  it("links the second demo leader to Nav Drammen's Nav-leder", async () => {
+    const leader = await db.person.findUnique({
+      where: { ssoSubject: DEMO_LEADER_2.ssoSubject },
+      include: { assignments: { where: { endDate: null }, include: { role: true, team: { include: { office: true } } } } },
+    });
+    expect(leader).toMatchObject({ name: "Leif Leder", email: "leader2@samla.example" });
+    expect(leader?.assignments.map((a) => [a.role.code, a.role.category, a.team.office.code])).toEqual([["NAV_LEDER", "LEADER", "3005"]]);
+  });
+
+  it("stores report KPI values equal to the measurements, and adoption rows for every submitted stage", async () => {
+    const [row] = await db.$queryRaw<{ mismatched: number; checked: number; missingStatus: number; strayStatus: number }[]>`
+      SELECT
+        (SELECT count(*)::int FROM "ProgressReportKpiValue" v JOIN "ProgressReport" r ON r.id = v."reportId"
+          LEFT JOIN "KpiMeasurement" m ON m."officeId" = r."officeId" AND m."kpiId" = v."kpiId" AND m.period = r.period
+          WHERE r.status <> 'DRAFT' AND (m.value IS NULL OR m.value <> v.value)) AS mismatched,
+        (SELECT count(*)::int FROM "ProgressReportKpiValue" v JOIN "ProgressReport" r ON r.id = v."reportId" WHERE r.status <> 'DRAFT') AS checked,
+        (SELECT count(*)::int FROM "ProgressReportStage" s JOIN "ProgressReport" r ON r.id = s."reportId"
+          LEFT JOIN "AdoptionStatus" a ON a."reportId" = r.id AND a."practiceId" = s."practiceId" AND a.period = r.period AND a."officeId" = r."officeId"
+          WHERE r.status IN ('SUBMITTED', 'ACKNOWLEDGED') AND (a.id IS NULL OR a.stage <> s.stage)) AS "missingStatus",
+        (SELECT count(*)::int FROM "AdoptionStatus" a JOIN "ProgressReport" r ON r.id = a."reportId" WHERE r.status = 'DRAFT') AS "strayStatus"`;
+    expect(row).toEqual({ mismatched: 0, checked: 227 * 3, missingStatus: 0, strayStatus: 0 });
   });
 });

@@ -64,7 +64,7 @@ export async function withAudit<T>(context: SamlaContext, change: (tx: Tx) => Pr
   }
 }
 
-const LOCKABLE = ["Office", "Team", "Role", "Service", "Person", "Assignment", "Merger", "Scenario", "HealthCheckSettings", "Practice", "Kpi"] as const;
+const LOCKABLE = ["Office", "Team", "Role", "Service", "Person", "Assignment", "Merger", "Scenario", "HealthCheckSettings", "Practice", "Kpi", "RolloutWave", "OfficeRollout", "ProgressReport"] as const;
 export type LockableTable = (typeof LOCKABLE)[number];
 
 /**

@@ -134,4 +134,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   KpiMeasurement: "KPI-måling",
   UserInsight: "brukerinnsikt",
   CultureAssessment: "kulturvurdering",
+  RolloutWave: "innføringsbølge",
+  OfficeRollout: "kontorets plass i innføringen",
+  ProgressReport: "statusrapport",
 };

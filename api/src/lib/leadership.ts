@@ -49,7 +49,7 @@ export async function leadsOfficeOfTeam(context: SamlaContext, teamId: string): 
 }
 
 /** The database id inside a global id of `typename`, or null (then no leader scope applies). */
-function databaseId(globalId: unknown, typename: string): string | null {
+export function databaseId(globalId: unknown, typename: string): string | null {
   if (typeof globalId !== "string") return null;
   try {
     const decoded = decodeGlobalID(globalId);

@@ -3,6 +3,7 @@
 import { BodyLong, BodyShort, Heading, HStack, Link, LinkCard, VStack } from "@navikt/ds-react";
 import { Await, Link as RemixLink, type MetaFunction } from "@remix-run/react";
 import { Suspense } from "react";
+import { MyReportsCard } from "../adoption/reports/MyReportsCard";
 import { PilotTags, StatusTag } from "../components/OfficeTags";
 import { AwaitError, EmptyState, LoadingMessage } from "../components/States";
 import { request, type ResultOf } from "../graphql";
@@ -33,7 +34,12 @@ export default function MyOfficeRoute() {
       </VStack>
       <Suspense fallback={<LoadingMessage text={ht("myOffice.loading")} />}>
         <Await resolve={viewer} errorElement={<AwaitError title={ht("myOffice.error")} />}>
-          {(loaded) => <LedOffices viewer={loaded} />}
+          {(loaded) => (
+            <>
+              {loaded.ledOffices.length > 0 && <MyReportsCard />}
+              <LedOffices viewer={loaded} />
+            </>
+          )}
         </Await>
       </Suspense>
     </VStack>
