@@ -14,6 +14,9 @@ import type { Impact } from "./types";
 import { parseImpactChoice, resolveImpactChoice, WINDOW_CHOICES, writeImpactChoice, type ImpactChoice } from "./url-state";
 import "./impact.css";
 
+/** Below this many adopting offices one office can move the mean a lot: say so. */
+const FEW_OFFICES = 30;
+
 export function ImpactAnalysis() {
   const [searchParams, setSearchParams] = useSearchParams();
   const choice = parseImpactChoice(searchParams);
@@ -141,7 +144,7 @@ function ImpactView({ impact }: { impact: Impact }) {
         </Heading>
         <ul className="samla-impact-caveats">
           <li>{t("adoption.impact.caveat.comparison")}</li>
-          <li>{t("adoption.impact.caveat.few")}</li>
+          {impact.treatedOfficeCount < FEW_OFFICES && <li>{t("adoption.impact.caveat.few")}</li>}
           <li>{t("adoption.impact.caveat.pace")}</li>
           <li>{t("adoption.impact.caveat.other")}</li>
         </ul>
