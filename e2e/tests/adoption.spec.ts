@@ -129,7 +129,10 @@ test("a leader submits the due report, the planner sees it live and acknowledges
   const asPlanner = await apiAs(planner, "/innforing");
   const lillestrom = await officeByCode(asPlanner, "3030");
   await makeEditable(asPlanner, await reportOf(asPlanner, lillestrom.id, period));
-  await planner.reload();
+  // Load the dashboard afresh (its counts then include what makeEditable changed), but only once
+  // the first load has settled: with Keycloak a reload during sign-in's redirects is aborted.
+  await expect(planner.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+  await planner.goto("/innforing");
   const live = planner.getByRole("region", { name: "Siste innsendinger", exact: true });
   await expect(live).toBeVisible();
   await expect(planner.getByTestId("live-status")).toHaveAttribute("data-status", "live");
