@@ -43,11 +43,11 @@ export default function AdoptionDashboardRoute() {
   }
   return (
     <VStack gap="space-24">
+      <AdoptionSubNav roles={user.roles} />
       <VStack gap="space-12">
         <Heading level="1" size="xlarge">
           {t("adoption.dashboard.title")}
         </Heading>
-        <AdoptionSubNav roles={user.roles} />
         <BodyLong>{t("adoption.dashboard.intro")}</BodyLong>
       </VStack>
       <AdoptionDashboard today={today} mayReadSummary={mayReadSummary} />
