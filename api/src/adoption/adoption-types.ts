@@ -180,20 +180,24 @@ export const OfficeRolloutRef = builder.prismaNode("OfficeRollout", {
   }),
 });
 
-builder.objectFields(OfficeRef, (t) => ({
-  currentRollout: t.prismaField({
-    type: "OfficeRollout",
+// Relations, so a list of offices (the plan page) reads every office's rollouts in one query.
+builder.prismaObjectFields("Office", (t) => ({
+  currentRollout: t.field({
+    type: OfficeRolloutRef,
     nullable: true,
     description: "The office's place in the rollout now; null when it is in no wave.",
-    resolve: (query, office, _args, context) =>
-      context.db.officeRollout.findFirst({ ...query, where: { officeId: office.id, leftAt: null } }),
+    select: (_args, _context, nestedSelection) => ({
+      rollouts: nestedSelection({ where: { leftAt: null }, take: 1 }),
+    }),
+    resolve: (office) => office.rollouts[0] ?? null,
   }),
-  rolloutHistory: t.prismaField({
-    type: ["OfficeRollout"],
+  rolloutHistory: t.relation("rollouts", {
     description: "Every wave the office has been in, oldest first (the current one last).",
-    resolve: (query, office, _args, context) =>
-      context.db.officeRollout.findMany({ ...query, where: { officeId: office.id }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] }),
+    query: { orderBy: [{ joinedAt: "asc" }, { id: "asc" }] },
   }),
+}));
+
+builder.objectFields(OfficeRef, (t) => ({
   viewerCanReport: t.boolean({
     description: "Whether the caller may write this office's progress reports: an office leader who leads it today.",
     resolve: (office, _args, context) => leadsOffice(context, office.id),
