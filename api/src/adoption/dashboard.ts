@@ -2,11 +2,11 @@
 // per office × practice now and month by month, progress per wave against plan, offices
 // behind plan with their reasons, and the spread of each practice. Each part is its own
 // field with its own SQL query (dashboard-queries.ts), so the screen pays for what it asks.
-import type { Db, Kpi, Office, Practice, RolloutWave } from "@samla/schema";
+import type { Db } from "@samla/schema";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { builder } from "../builder";
-import type { SamlaContext } from "../context";
+import { loadRow } from "../lib/row-loader";
 import { firstOfMonth, formatDate, todayInNorway } from "../lib/dates";
 import { NotFoundError, SamlaError, ValidationError } from "../lib/errors";
 import { toGlobalId } from "../lib/ids";
@@ -134,59 +134,6 @@ const AdoptionCellRef = builder.objectRef<DashboardCell>("AdoptionCell").impleme
     behindPlan: t.exposeBoolean("behindPlan", { description: "stage is before expectedStage." }),
   }),
 });
-
-interface RowModels {
-  office: Office;
-  rolloutWave: RolloutWave;
-  practice: Practice;
-  kpi: Kpi;
-}
-type RowModel = keyof RowModels;
-interface RowBatch {
-  rows: Map<string, Promise<unknown>>;
-  /** Ids asked for since the last read, with their promises' settlers. */
-  waiting: Map<string, { resolve: (row: unknown) => void; reject: (error: unknown) => void }>;
-}
-const rowBatches = new WeakMap<SamlaContext, Map<string, RowBatch>>();
-
-/**
- * A row of `model` by id, with the Prisma selection Pothos asks for. The ids asked for in the
- * same turn of the event loop are read with one findMany per model and selection, and each
- * row once per request: the matrix names its 250 offices (and 3,000 cells 12 practices) with
- * one query each, where a findUnique per row costs Prisma's per-call overhead 250 times.
- */
-export function loadRow<M extends RowModel>(context: SamlaContext, model: M, query: object, id: string): Promise<RowModels[M]> {
-  let batches = rowBatches.get(context);
-  if (!batches) rowBatches.set(context, (batches = new Map()));
-  const key = `${model} ${JSON.stringify(query)}`;
-  let batch = batches.get(key);
-  if (!batch) batches.set(key, (batch = { rows: new Map(), waiting: new Map() }));
-  const known = batch.rows.get(id);
-  if (known) return known as Promise<RowModels[M]>;
-  const row = new Promise<unknown>((resolve, reject) => batch.waiting.set(id, { resolve, reject }));
-  batch.rows.set(id, row);
-  if (batch.waiting.size === 1) setImmediate(() => void readBatch(context, model, query, batch));
-  return row as Promise<RowModels[M]>;
-}
-
-async function readBatch(context: SamlaContext, model: RowModel, query: object, batch: RowBatch): Promise<void> {
-  const waiting = new Map(batch.waiting);
-  batch.waiting.clear();
-  const delegate = context.db[model] as unknown as { findMany(args: object): Promise<{ id: string }[]> };
-  try {
-    // The id matches rows to callers: add it when Pothos's selection does not have it.
-    const selection = "select" in query && query.select ? { ...query, select: { ...query.select, id: true } } : query;
-    const rows = await delegate.findMany({ ...selection, where: { id: { in: [...waiting.keys()] } } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const [id, settle] of waiting) {
-      const row = byId.get(id);
-      if (row) settle.resolve(row);
-      else settle.reject(new Error(`${model} ${id} is gone`));
-    }
-  } catch (error) {
-    for (const settle of waiting.values()) settle.reject(error);
-  }
-}
 
 const AdoptionMatrixRowRef = builder.objectRef<DashboardMatrixRow>("AdoptionMatrixRow").implement({
   fields: (t) => ({

@@ -7,7 +7,7 @@ import { builder } from "../builder";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { parseInput, zGlobalId } from "../lib/validation";
 import { ADOPTION_READERS } from "./adoption-types";
-import { loadRow } from "./dashboard";
+import { loadRow } from "../lib/row-loader";
 import { loadEventTime, loadImpactEstimate, tCritical975, type EventTimePoint, type ImpactOffice } from "./impact-queries";
 
 export const MIN_WINDOW_MONTHS = 3;
