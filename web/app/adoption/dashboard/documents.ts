@@ -2,6 +2,46 @@
 // in SQL; the screen lays them out.
 import { graphql } from "../../graphql";
 
+/** The key figures: the dashboard and the monthly summary show the same ones. */
+export const AdoptionSummaryFieldsFragment = graphql(`
+  fragment AdoptionSummaryFields on AdoptionSummary {
+    officeCount
+    startedOfficeCount
+    reportsSubmittedThisPeriod
+    reportsAwaitingReview
+    overdueReportCount
+    adoptedShare
+    behindPlanOfficeCount
+  }
+`);
+
+/** An office behind plan with the reason its leader gave (dashboard and monthly summary). */
+export const BehindPlanOfficeFieldsFragment = graphql(`
+  fragment BehindPlanOfficeFields on BehindPlanOffice {
+    office {
+      id
+      name
+    }
+    wave {
+      id
+      name
+    }
+    practices {
+      practice {
+        id
+        name
+      }
+      stage
+      expectedStage
+      targetDate
+    }
+    reason
+    helpNeeded
+    reportPeriod
+    reportId
+  }
+`);
+
 export const AdoptionDashboardQuery = graphql(`
   query AdoptionDashboard($filter: AdoptionDashboardFilter) {
     adoptionDashboard(filter: $filter) {
@@ -13,13 +53,7 @@ export const AdoptionDashboardQuery = graphql(`
         name
       }
       summary {
-        officeCount
-        startedOfficeCount
-        reportsSubmittedThisPeriod
-        reportsAwaitingReview
-        overdueReportCount
-        adoptedShare
-        behindPlanOfficeCount
+        ...AdoptionSummaryFields
       }
       matrix {
         office {
@@ -76,27 +110,7 @@ export const AdoptionDashboardQuery = graphql(`
         }
       }
       behindPlan {
-        office {
-          id
-          name
-        }
-        wave {
-          id
-          name
-        }
-        practices {
-          practice {
-            id
-            name
-          }
-          stage
-          expectedStage
-          targetDate
-        }
-        reason
-        helpNeeded
-        reportPeriod
-        reportId
+        ...BehindPlanOfficeFields
       }
       spread {
         practice {

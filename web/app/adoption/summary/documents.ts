@@ -1,6 +1,20 @@
 // GraphQL documents of the printable monthly summary (/innforing/manedsrapport).
 import { graphql } from "../../graphql";
 
+/** A report not yet sent (due or overdue). */
+export const MissingReportFieldsFragment = graphql(`
+  fragment MissingReportFields on ReportReminder {
+    office {
+      id
+      name
+    }
+    period
+    dueDate
+    state
+    daysOverdue
+  }
+`);
+
 /** The month's dashboard, last month's stages (for the changes) and the reports still missing. */
 export const MonthlySummaryQuery = graphql(`
   query MonthlySummary($asOf: Date!, $previousAsOf: Date!) {
@@ -11,13 +25,7 @@ export const MonthlySummaryQuery = graphql(`
         name
       }
       summary {
-        officeCount
-        startedOfficeCount
-        reportsSubmittedThisPeriod
-        reportsAwaitingReview
-        overdueReportCount
-        adoptedShare
-        behindPlanOfficeCount
+        ...AdoptionSummaryFields
       }
       matrix {
         office {
@@ -35,26 +43,7 @@ export const MonthlySummaryQuery = graphql(`
         }
       }
       behindPlan {
-        office {
-          id
-          name
-        }
-        wave {
-          id
-          name
-        }
-        practices {
-          practice {
-            id
-            name
-          }
-          stage
-          expectedStage
-          targetDate
-        }
-        reason
-        helpNeeded
-        reportPeriod
+        ...BehindPlanOfficeFields
       }
     }
     previous: adoptionDashboard(filter: { asOf: $previousAsOf }) {
@@ -70,24 +59,10 @@ export const MonthlySummaryQuery = graphql(`
     }
     progressReportReminders {
       due {
-        office {
-          id
-          name
-        }
-        period
-        dueDate
-        state
-        daysOverdue
+        ...MissingReportFields
       }
       overdue {
-        office {
-          id
-          name
-        }
-        period
-        dueDate
-        state
-        daysOverdue
+        ...MissingReportFields
       }
     }
   }
