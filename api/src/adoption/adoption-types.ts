@@ -57,12 +57,6 @@ export const REPORT_STATUS_NAMES: Record<ProgressReportStatus, string> = {
   ACKNOWLEDGED: "kvittert ut",
 };
 
-const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
-
-/** "november 2026" */
-export function monthName(period: Date): string {
-  return `${MONTHS[period.getUTCMonth()]} ${period.getUTCFullYear()}`;
-}
 
 /** A report for month P is due on the 10th of month P + 1. */
 export function reportDueDate(period: Date): Date {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { builder } from "../builder";
 import type { SamlaContext } from "../context";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
-import { firstOfMonth, formatDate, todayInNorway } from "../lib/dates";
+import { firstOfMonth, formatDate, formatMonthNorwegian, todayInNorway } from "../lib/dates";
 import { ConflictError, InvalidStatusTransitionError, NotFoundError, ValidationError } from "../lib/errors";
 import { databaseId, leaderOfOfficeScope } from "../lib/leadership";
 import { mutationResult } from "../lib/mutations";
@@ -16,7 +16,6 @@ import {
   ADOPTION_STAGES,
   AdoptionStageEnum,
   DIRECTORATE,
-  monthName,
   PRACTICE_ORDER,
   ProgressReportRef,
   REPORT_STATUS_NAMES,
@@ -209,7 +208,7 @@ function reportSnapshot(report: LoadedReport) {
 }
 
 function label(report: { office: { name: string }; period: Date }): string {
-  return `Rapporten for ${report.office.name} for ${monthName(report.period)}`;
+  return `Rapporten for ${report.office.name} for ${formatMonthNorwegian(report.period)}`;
 }
 
 /** The report locked for the change, checked against the client's version. */
@@ -289,13 +288,13 @@ builder.mutationField("openProgressReport", (t) =>
         const rollout = office.rollouts[0];
         if (!rollout) throw ValidationError.field("officeId", `${office.name} er ikke med i innføringen.`);
         if (input.period > firstOfMonth(todayInNorway())) {
-          throw ValidationError.field("period", `Rapporten for ${monthName(input.period)} kan ikke åpnes før måneden har begynt.`);
+          throw ValidationError.field("period", `Rapporten for ${formatMonthNorwegian(input.period)} kan ikke åpnes før måneden har begynt.`);
         }
         const startMonth = firstOfMonth(rollout.plannedStart);
         if (input.period < startMonth) {
           throw ValidationError.field(
             "period",
-            `${office.name} starter innføringen i ${monthName(startMonth)}; det skal ikke rapporteres for ${monthName(input.period)}.`,
+            `${office.name} starter innføringen i ${formatMonthNorwegian(startMonth)}; det skal ikke rapporteres for ${formatMonthNorwegian(input.period)}.`,
           );
         }
 

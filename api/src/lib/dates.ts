@@ -41,6 +41,13 @@ export function formatDateNorwegian(date: Date): string {
   return `${day}.${month}.${year}`;
 }
 
+const NORWEGIAN_MONTH = new Intl.DateTimeFormat("nb-NO", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Norwegian month for messages: "november 2026". */
+export function formatMonthNorwegian(date: Date): string {
+  return NORWEGIAN_MONTH.format(date);
+}
+
 /**
  * The first day of the date's month (UTC midnight), or of the month `monthsLater` months
  * after it (before it when negative): KPI periods are months.
