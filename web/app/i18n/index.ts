@@ -112,6 +112,13 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[currentLocale]).format(value);
 }
 
+/** The time of day in Norway of an instant (ISO string or Date), in the current language: 14:05. */
+export function formatTime(instant: string | Date): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[currentLocale], { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Oslo" }).format(
+    new Date(instant),
+  );
+}
+
 /** Formats an ISO date (YYYY-MM-DD or a full timestamp) as a long date: 1. januar 2020. */
 export function formatDate(isoDate: string): string {
   const day = isoDate.slice(0, 10);

@@ -2,7 +2,7 @@
 // readers announce each new item), and whether the stream is live.
 import { BodyLong, BodyShort, Detail, Heading, HStack, Link, VStack } from "@navikt/ds-react";
 import { Link as RemixLink } from "@remix-run/react";
-import { getLocale, t } from "../../i18n";
+import { formatTime, t } from "../../i18n";
 import type { LiveStatus } from "../../graphql/subscribe";
 import { reportPath } from "./BehindPlan";
 import { eventText, type ReportEvent } from "./live";
@@ -13,14 +13,6 @@ const STATUS_KEYS = {
   reconnecting: "adoption.dashboard.live.status.reconnecting",
   failed: "adoption.dashboard.live.status.failed",
 } as const;
-
-function timeOf(iso: string): string {
-  return new Intl.DateTimeFormat(getLocale() === "nb" ? "nb-NO" : "en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Oslo",
-  }).format(new Date(iso));
-}
 
 export function LiveSubmissions({ id, events, status }: { id: string; events: ReportEvent[]; status: LiveStatus }) {
   return (
@@ -42,7 +34,7 @@ export function LiveSubmissions({ id, events, status }: { id: string; events: Re
             <li key={`${event.reportId}|${event.kind}|${event.at}`}>
               <BodyShort weight="semibold">{eventText(event)}</BodyShort>
               <HStack gap="space-12" align="center">
-                <Detail textColor="subtle">{t("adoption.dashboard.live.by", { name: event.actorName, time: timeOf(event.at) })}</Detail>
+                <Detail textColor="subtle">{t("adoption.dashboard.live.by", { name: event.actorName, time: formatTime(event.at) })}</Detail>
                 <Link as={RemixLink} to={reportPath(event.reportId)}>
                   <Detail as="span">{t("adoption.dashboard.live.open")}</Detail>
                   <span className="aksel-sr-only">{` – ${event.officeName}`}</span>

@@ -8,7 +8,7 @@ import { useMemo, useRef, useState, type FormEvent } from "react";
 import { describeError } from "../../components/States";
 import { request } from "../../graphql";
 import { errorsFromResult, FormErrorSummary, useFocusOnErrors, type FormErrors } from "../../hr/components";
-import { t } from "../../i18n";
+import { formatTime, t } from "../../i18n";
 import { decimalForInput } from "../../methods/record/format";
 import { SaveProgressReportMutation, SubmitProgressReportMutation } from "./documents";
 import {
@@ -310,8 +310,6 @@ export function ReportForm({
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat("nb-NO", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Oslo" });
-
 /** Where the autosave stands: a status line, or what to do when it failed. */
 function SaveStatus({
   state,
@@ -373,7 +371,7 @@ function SaveStatus({
     state.kind === "saving"
       ? t("reports.save.saving")
       : state.kind === "saved"
-        ? t("reports.save.saved", { time: timeFormat.format(state.at) })
+        ? t("reports.save.saved", { time: formatTime(state.at) })
         : state.kind === "pending"
           ? t("reports.save.unsaved")
           : "";

@@ -3,7 +3,7 @@
 import { BodyShort, Button, HStack, Table, Tag, VStack } from "@navikt/ds-react";
 import { ErrorState, TableSkeleton } from "../../components/States";
 import { ApiError, request, type ResultOf } from "../../graphql";
-import { formatDate, t } from "../../i18n";
+import { formatDate, formatTime, t } from "../../i18n";
 import { usePagedConnection } from "../../hr/use-paged-connection";
 import { ScenarioChangesQuery } from "./documents";
 
@@ -37,10 +37,7 @@ export async function fetchAllChanges(scenarioId: string, signal?: AbortSignal):
 
 /** When: date and time in Norway (the log's events can be minutes apart). */
 function formatWhen(iso: string): string {
-  const time = new Intl.DateTimeFormat("nb-NO", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Oslo" }).format(
-    new Date(iso),
-  );
-  return `${formatDate(iso)} ${time}`;
+  return `${formatDate(iso)} ${formatTime(iso)}`;
 }
 
 export function ChangeLogTable({ changes }: { changes: readonly ScenarioChangeRow[] }) {
