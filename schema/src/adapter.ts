@@ -24,8 +24,18 @@ export function openPGlite(url: string): PGlite {
   return dataDir ? new PGlite(dataDir) : new PGlite();
 }
 
+/**
+ * The API's pool on PostgreSQL. JIT off: the API's statements are short, and PostgreSQL's
+ * JIT compiles the larger aggregates (comparison, adoption) for longer than they then run.
+ * `PGPOOL_MAX` sizes the pool (default 10 per process; with several API processes, mind the
+ * server's max_connections).
+ */
+export function postgresPoolConfig(url: string): pg.PoolConfig {
+  return { connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10), options: "-c jit=off" };
+}
+
 export function createAdapter(url: string, pglite?: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  if (databaseKind(url) === "postgres") return new PrismaPg({ connectionString: url });
+  if (databaseKind(url) === "postgres") return new PrismaPg(postgresPoolConfig(url));
   // pglite-prisma-adapter 0.6.1 is typed against @prisma/driver-adapter-utils 6.10, an
   // older copy of the 6.19 interface. At run time it implements what Prisma 6.19 calls
   // (the whole test suite runs on it), so only the declared type is bridged here.

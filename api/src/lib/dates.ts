@@ -18,16 +18,30 @@ export function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// One formatter for the process: building an Intl.DateTimeFormat costs ~350 µs, and
+// isCurrent asks for today once per assignment (hundreds per office page). en-CA formats
+// as yyyy-mm-dd.
+const NORWAY_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const MINUTE_MS = 60_000;
+// Norway's offsets are whole hours, so its date is the same for every instant of one UTC
+// minute: remember the last minute's answer.
+let lastMinute = Number.NaN;
+let lastDay = new Date(0);
+
 /** Today's date in Norway, where Nav works, as a Date at UTC midnight. */
 export function todayInNorway(now: Date = new Date()): Date {
-  // en-CA formats as yyyy-mm-dd.
-  const local = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Oslo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return parseDate(local)!;
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  if (minute !== lastMinute) {
+    lastDay = parseDate(NORWAY_DAY.format(now))!;
+    lastMinute = minute;
+  }
+  // A copy: callers may treat the Date as their own.
+  return new Date(lastDay.getTime());
 }
 
 /** Whole days on a UTC-midnight date (UTC has no daylight saving, so days are 24 h). */

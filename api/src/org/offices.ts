@@ -37,8 +37,14 @@ export const OfficeRef = builder.prismaNode("Office", {
     services: t.field({
       type: [ServiceRef],
       description: "What the office delivers: the services of its teams, each once, by name.",
+      // The same teams query as the `teams` field (and the same services query as
+      // Team.services), so Pothos folds both into one selection when a page asks for both.
       select: (_args, _context, nestedSelection) => ({
-        teams: { select: { services: nestedSelection({ orderBy: { name: "asc" as const } }) } },
+        teams: {
+          where: {},
+          orderBy: { name: "asc" as const },
+          select: { services: nestedSelection({ orderBy: { name: "asc" as const } }) },
+        },
       }),
       resolve: (office) => {
         const byId = new Map(office.teams.flatMap((team) => team.services).map((service) => [service.id, service]));

@@ -181,6 +181,27 @@ export function emptyNode(id: string, type: NodeType, label: string): OrgGraphNo
   };
 }
 
+interface OfficeRow {
+  id: string;
+  code: string;
+  name: string;
+  status: OfficeStatus;
+  isPilot: boolean;
+  isSpearhead: boolean;
+  teamCount: number;
+  personCount: number;
+  /** Target offices of the non-cancelled mergers this office is a source of. */
+  mergesInto: string[];
+}
+
+interface TeamRow {
+  id: string;
+  officeId: string;
+  parentId: string | null;
+  name: string;
+  services: { id: string; code: string; name: string; provider: ServiceProvider }[];
+}
+
 interface AssignmentRow {
   personId: string;
   teamId: string;
@@ -192,6 +213,12 @@ interface AssignmentRow {
   roleCategory: RoleCategory;
 }
 
+/**
+ * Loads a graph in at most three SQL statements whatever its size (a merger scope adds
+ * one to find the merger): the offices with their counts and merger targets; then, only
+ * for offices shown in full, their teams with services and the people assigned on `asOf`.
+ * The national collapsed view is one statement.
+ */
 export async function loadOrgGraph(
   db: Prisma.TransactionClient,
   scope: {
@@ -203,77 +230,65 @@ export async function loadOrgGraph(
   },
   asOf: Date,
 ): Promise<OrgGraph> {
-  const officeIds = new Set((scope.officeIds ?? []).map((id) => localId(id, "Office")));
-  if (scope.all) {
-    for (const office of await db.office.findMany({ select: { id: true } })) officeIds.add(office.id);
-  }
+  const givenIds = new Set((scope.officeIds ?? []).map((id) => localId(id, "Office")));
   if (scope.mergerId) {
-    const merger = await db.merger.findUnique({
-      where: { id: localId(scope.mergerId, "Merger") },
-      select: { targetOfficeId: true, sourceOffices: { select: { id: true } } },
-    });
+    const [merger] = await db.$queryRaw<{ officeIds: string[] }[]>`
+      SELECT m."targetOfficeId" || ARRAY(SELECT ms."B" FROM "_MergerSources" ms WHERE ms."A" = m."id") AS "officeIds"
+      FROM "Merger" m WHERE m."id" = ${localId(scope.mergerId, "Merger")}`;
     if (!merger) throw badInput("Fant ikke sammenslåingen.");
-    officeIds.add(merger.targetOfficeId);
-    for (const source of merger.sourceOffices) officeIds.add(source.id);
+    for (const id of merger.officeIds) givenIds.add(id);
   }
-  if (officeIds.size === 0) throw badInput("Velg minst ett kontor eller en sammenslåing.");
-  if (officeIds.size > MAX_GRAPH_OFFICES && !scope.all) {
+  const all = Boolean(scope.all);
+  if (givenIds.size === 0 && !all) throw badInput("Velg minst ett kontor eller en sammenslåing.");
+  if (givenIds.size > MAX_GRAPH_OFFICES && !all) {
     throw badInput(`Høyst ${MAX_GRAPH_OFFICES} kontorer i én graf.`);
   }
-  const allIds = [...officeIds];
   const day = formatDate(asOf);
   // Collapsed offices are single nodes: their teams and people are not loaded at all, so
   // the national view is ~250 nodes until the user expands an office.
-  const collapse = scope.collapsed ?? Boolean(scope.all);
+  const collapse = scope.collapsed ?? all;
   const expanded = new Set((scope.expandedOfficeIds ?? []).map((id) => localId(id, "Office")));
-  const ids = collapse ? allIds.filter((id) => expanded.has(id)) : allIds;
-  // Prisma.join needs at least one value; no office id is the empty string.
-  const sqlIds = ids.length > 0 ? ids : [""];
 
-  const [offices, teams, assignments, mergers, teamCounts, personCounts] = await Promise.all([
-    db.office.findMany({
-      where: { id: { in: allIds } },
-      select: { id: true, code: true, name: true, status: true, isPilot: true, isSpearhead: true },
-      orderBy: { name: "asc" },
-    }),
-    db.team.findMany({
-      where: { officeId: { in: ids } },
-      select: { id: true, officeId: true, parentId: true, name: true, services: { select: { id: true } } },
-      orderBy: { name: "asc" },
-    }),
-    // Raw SQL: one join instead of Prisma's IN-lists over tens of thousands of people.
-    db.$queryRaw<AssignmentRow[]>`
-      SELECT a."personId", a."teamId", a."fte"::text AS "fte", a."reportsToId",
-             p."name" AS "personName", p."employer"::text AS "employer",
-             r."name" AS "roleName", r."category"::text AS "roleCategory"
-      FROM "Assignment" a
-      JOIN "Team" t ON t."id" = a."teamId"
-      JOIN "Person" p ON p."id" = a."personId"
-      JOIN "Role" r ON r."id" = a."roleId"
-      WHERE t."officeId" IN (${Prisma.join(sqlIds)})
-        AND a."startDate" <= ${day}::date
-        AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
-      ORDER BY a."personId", a."fte" DESC, a."startDate", a."id"`,
-    db.merger.findMany({
-      where: {
-        status: { not: "CANCELLED" },
-        OR: [{ targetOfficeId: { in: allIds } }, { sourceOffices: { some: { id: { in: allIds } } } }],
-      },
-      select: { targetOfficeId: true, sourceOffices: { select: { id: true } } },
-    }),
-    db.team.groupBy({ by: ["officeId"], where: { officeId: { in: allIds } }, _count: { _all: true } }),
-    db.$queryRaw<{ officeId: string; count: number }[]>`
-      SELECT t."officeId", COUNT(DISTINCT a."personId")::int AS "count"
-      FROM "Assignment" a
-      JOIN "Team" t ON t."id" = a."teamId"
-      WHERE t."officeId" IN (${Prisma.join(allIds)})
-        AND a."startDate" <= ${day}::date
-        AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
-      GROUP BY t."officeId"`,
-  ]);
-  const teamCountOf = new Map(teamCounts.map((row) => [row.officeId, row._count._all]));
-  const personCountOf = new Map(personCounts.map((row) => [row.officeId, Number(row.count)]));
-  const loaded = new Set(ids);
+  const offices = await db.$queryRaw<OfficeRow[]>`
+    SELECT o."id", o."code", o."name", o."status"::text AS "status", o."isPilot", o."isSpearhead",
+      (SELECT COUNT(*) FROM "Team" t WHERE t."officeId" = o."id")::int AS "teamCount",
+      (SELECT COUNT(DISTINCT a."personId") FROM "Assignment" a JOIN "Team" t ON t."id" = a."teamId"
+        WHERE t."officeId" = o."id" AND a."startDate" <= ${day}::date
+          AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date))::int AS "personCount",
+      ARRAY(SELECT m."targetOfficeId" FROM "_MergerSources" ms JOIN "Merger" m ON m."id" = ms."A"
+        WHERE ms."B" = o."id" AND m."status" <> 'CANCELLED') AS "mergesInto"
+    FROM "Office" o
+    WHERE ${all} OR o."id" = ANY(${[...givenIds]}::text[])
+    ORDER BY o."name", o."id"`;
+  const shownIds = offices.map((office) => office.id).filter((id) => !collapse || expanded.has(id));
+
+  const [teams, assignments] =
+    shownIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db.$queryRaw<TeamRow[]>`
+            SELECT t."id", t."officeId", t."parentId", t."name",
+              COALESCE((SELECT json_agg(json_build_object('id', s."id", 'code', s."code", 'name', s."name",
+                                                          'provider', s."provider") ORDER BY s."name")
+                        FROM "_TeamServices" ts JOIN "Service" s ON s."id" = ts."A"
+                        WHERE ts."B" = t."id"), '[]'::json) AS "services"
+            FROM "Team" t
+            WHERE t."officeId" = ANY(${shownIds}::text[])
+            ORDER BY t."name", t."id"`,
+          db.$queryRaw<AssignmentRow[]>`
+            SELECT a."personId", a."teamId", a."fte"::text AS "fte", a."reportsToId",
+                   p."name" AS "personName", p."employer"::text AS "employer",
+                   r."name" AS "roleName", r."category"::text AS "roleCategory"
+            FROM "Assignment" a
+            JOIN "Team" t ON t."id" = a."teamId"
+            JOIN "Person" p ON p."id" = a."personId"
+            JOIN "Role" r ON r."id" = a."roleId"
+            WHERE t."officeId" = ANY(${shownIds}::text[])
+              AND a."startDate" <= ${day}::date
+              AND (a."endDate" IS NULL OR a."endDate" >= ${day}::date)
+            ORDER BY a."personId", a."fte" DESC, a."startDate", a."id"`,
+        ]);
+  const loaded = new Set(shownIds);
 
   const nodes: OrgGraphNode[] = [];
   const edges = new Map<string, OrgGraphEdge>();
@@ -291,19 +306,19 @@ export async function loadOrgGraph(
       isPilot: office.isPilot,
       isSpearhead: office.isSpearhead,
       collapsed: !loaded.has(office.id),
-      teamCount: teamCountOf.get(office.id) ?? 0,
-      personCount: personCountOf.get(office.id) ?? 0,
+      teamCount: office.teamCount,
+      personCount: office.personCount,
     });
   }
 
   const teamGid = new Map(teams.map((t) => [t.id, toGlobalId("Team", t.id)]));
-  const serviceIds = new Set<string>();
+  const services = new Map<string, TeamRow["services"][number]>();
   for (const team of teams) {
     const id = teamGid.get(team.id)!;
     const parent = (team.parentId && teamGid.get(team.parentId)) || officeGid.get(team.officeId)!;
     nodes.push({ ...emptyNode(id, "TEAM", team.name), parent, officeId: officeGid.get(team.officeId)! });
     for (const service of team.services) {
-      serviceIds.add(service.id);
+      services.set(service.id, service);
       addEdge("DELIVERS", id, toGlobalId("Service", service.id));
     }
   }
@@ -339,27 +354,21 @@ export async function loadOrgGraph(
     }
   }
 
-  if (serviceIds.size > 0) {
-    const services = await db.service.findMany({
-      where: { id: { in: [...serviceIds] } },
-      select: { id: true, code: true, name: true, provider: true },
-      orderBy: { name: "asc" },
+  // By name, as the database orders text (the services' own order above came from it too).
+  const serviceList = [...services.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const service of serviceList) {
+    nodes.push({
+      ...emptyNode(toGlobalId("Service", service.id), "SERVICE", service.name),
+      code: service.code,
+      provider: service.provider,
     });
-    for (const service of services) {
-      nodes.push({
-        ...emptyNode(toGlobalId("Service", service.id), "SERVICE", service.name),
-        code: service.code,
-        provider: service.provider,
-      });
-    }
   }
 
-  for (const merger of mergers) {
-    const target = officeGid.get(merger.targetOfficeId);
-    if (!target) continue;
-    for (const source of merger.sourceOffices) {
-      const sourceGid = officeGid.get(source.id);
-      if (sourceGid) addEdge("MERGES_INTO", sourceGid, target);
+  for (const office of offices) {
+    const sourceGid = officeGid.get(office.id)!;
+    for (const targetId of office.mergesInto) {
+      const target = officeGid.get(targetId);
+      if (target) addEdge("MERGES_INTO", sourceGid, target);
     }
   }
 
