@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApiServer } from "@samla/api/main";
+import { apiWorkerCount, createReportEvents, forkApiWorkers, startApiServer } from "@samla/api/main";
 import { startDevIdp } from "@samla/api/auth";
 import type { PGlite } from "@electric-sql/pglite";
 import { createDb, databaseKind, migratePGlite, openPGlite, pgliteDataDir } from "@samla/schema";
@@ -82,8 +82,24 @@ try {
   }
   const issuer = `${oidcUrl}/realms/samla`;
 
-  // 3. API.
-  const api = await startApiServer({ db, issuer, port: apiPort, corsOrigins: [webOrigin, `http://127.0.0.1:${webPort}`] });
+  // 3. API: in this process, or on PostgreSQL as SAMLA_API_WORKERS processes sharing the port.
+  const corsOrigins = [webOrigin, `http://127.0.0.1:${webPort}`];
+  const workers = apiWorkerCount(env, kind === "postgres");
+  let api: { url: string; close(): Promise<void> };
+  if (workers > 1) {
+    const running = await forkApiWorkers(workers, {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      OIDC_ISSUER: issuer,
+      PORT: String(apiPort),
+      HOST: "127.0.0.1",
+      CORS_ORIGINS: corsOrigins.join(","),
+    });
+    api = { url: `http://localhost:${apiPort}/graphql`, close: running.close };
+    log(`API: ${workers} worker processes`);
+  } else {
+    api = await startApiServer({ db, issuer, port: apiPort, corsOrigins, reportEvents: createReportEvents(env.DATABASE_URL) });
+  }
   closers.push(() => api.close());
 
   // 4. Web: build (Turborepo caches it), then serve the SPA with its runtime config.
