@@ -34,7 +34,6 @@ export interface DashboardScope {
 
 const day = (date: Date) => formatDate(date);
 const asDate = (text: string) => parseDate(text)!;
-const asDateOrNull = (text: string | null) => (text === null ? null : asDate(text));
 const asOfMonth = (scope: DashboardScope) => firstOfMonth(scope.asOf);
 
 /** The months of the series: from … asOf's month (first days). */
@@ -194,26 +193,20 @@ const countsOf = (stageCounts: number[]): StageCount[] => stageCounts.map((count
 
 // ---- On asOf ---------------------------------------------------------------------------
 
-interface CellJson {
+/** One office's row on asOf: its cells as arrays in practice order (`practiceIds`). */
+interface OfficeJson {
   officeId: string;
   officeName: string;
   waveId: string;
   waveOrdinal: number;
-  practiceId: string;
-  stageIndex: number;
-  expectedIndex: number;
-  since: string | null;
-}
-
-interface BehindJson {
-  officeId: string;
-  officeName: string;
-  waveId: string;
+  /** Rank by name, then id, in the database's collation: the order among names Norwegian order calls equal. */
+  nameRank: number;
+  stages: number[];
+  expected: number[];
+  since: (string | null)[];
   behindCount: number;
-  practiceId: string;
-  stageIndex: number;
-  expectedIndex: number;
-  targetDate: string;
+  /** Target dates, only for an office behind plan. */
+  targets: string[] | null;
   reason: string | null;
   helpNeeded: string | null;
   reportPeriod: string | null;
@@ -223,15 +216,17 @@ interface BehindJson {
 /**
  * Stage, expected stage and run start of every office × practice on asOf, with the parts
  * built on them (matrix, behind plan with the reasons, spread, wave progress, shares), in
- * one query: the stages are looked up once (one index lookup per pair) for all parts.
+ * one query: the stages are looked up once (one index lookup per pair) for all parts. The
+ * cells come back as one row per office with arrays in practice order, not one JSON object
+ * per cell: the database builds and Node parses a sixth of the text.
  */
 export async function loadCurrentAdoption(db: Db, scope: DashboardScope): Promise<CurrentAdoption> {
   const asOf = Prisma.sql`${day(scope.asOf)}::date`;
   const waveFilter = scope.waveId ? Prisma.sql`WHERE w."id" = ${scope.waveId}` : Prisma.empty;
   const [row] = await db.$queryRaw<
     {
-      cells: CellJson[];
-      behind: BehindJson[];
+      practiceIds: string[];
+      offices: OfficeJson[];
       spread: { practiceId: string; counts: number[]; adoptedShare: number; officeCount: number }[];
       waves: WaveHeadline[];
       adoptedShare: number;
@@ -241,7 +236,7 @@ export async function loadCurrentAdoption(db: Db, scope: DashboardScope): Promis
     WITH ${planCtes(scope)},
     current AS MATERIALIZED (
       SELECT pl."officeId", pl."waveId", pl."practiceId", pl."position", pl."targetDate",
-             COALESCE(latest."stageIndex", 0) AS "stageIndex", latest."period" AS "latestPeriod", latest."stage",
+             COALESCE(latest."stageIndex", 0) AS "stageIndex", run."since",
              ${expectedIndex(asOf, "pl")} AS "expectedIndex"
       FROM plans pl
       LEFT JOIN LATERAL (
@@ -251,35 +246,32 @@ export async function loadCurrentAdoption(db: Db, scope: DashboardScope): Promis
         ORDER BY s."period" DESC
         LIMIT 1
       ) latest ON true
-    ),
-    cells AS MATERIALIZED (
-      SELECT c.*, run."since",
-             count(*) FILTER (WHERE c."stageIndex" < c."expectedIndex") OVER (PARTITION BY c."officeId") AS "behindCount"
-      FROM current c
       -- The current run began after the latest earlier row with another stage.
       LEFT JOIN LATERAL (
         SELECT min(s."period") AS "since"
         FROM "AdoptionStatus" s
-        WHERE s."officeId" = c."officeId" AND s."practiceId" = c."practiceId" AND s."period" <= c."latestPeriod"
+        WHERE s."officeId" = pl."officeId" AND s."practiceId" = pl."practiceId" AND s."period" <= latest."period"
           AND s."period" > COALESCE((
             SELECT max(d."period") FROM "AdoptionStatus" d
-            WHERE d."officeId" = c."officeId" AND d."practiceId" = c."practiceId"
-              AND d."period" < c."latestPeriod" AND d."stage" <> c."stage"), '-infinity'::date)
-      ) run ON c."latestPeriod" IS NOT NULL
+            WHERE d."officeId" = pl."officeId" AND d."practiceId" = pl."practiceId"
+              AND d."period" < latest."period" AND d."stage" <> latest."stage"), '-infinity'::date)
+      ) run ON latest."period" IS NOT NULL
+    ),
+    office_rows AS MATERIALIZED (
+      SELECT c."officeId", c."waveId",
+             array_agg(c."stageIndex" ORDER BY c."position") AS "stages",
+             array_agg(c."expectedIndex" ORDER BY c."position") AS "expected",
+             array_agg(c."since" ORDER BY c."position") AS "since",
+             array_agg(c."targetDate" ORDER BY c."position") AS "targets",
+             count(*) FILTER (WHERE c."stageIndex" < c."expectedIndex")::int AS "behindCount"
+      FROM current c
+      GROUP BY c."officeId", c."waveId"
     ),
     offices AS (
-      SELECT so."officeId", o."name", w."ordinal"
+      SELECT so."officeId", o."name", w."ordinal", row_number() OVER (ORDER BY o."name", so."officeId") AS "nameRank"
       FROM scope_offices so
       JOIN "Office" o ON o."id" = so."officeId"
       JOIN "RolloutWave" w ON w."id" = so."waveId"
-    ),
-    -- What each office behind plan said last: its latest submitted report for a month up to asOf.
-    latest_report AS (
-      SELECT DISTINCT ON (pr."officeId") pr."officeId", pr."id", pr."period", pr."obstacles", pr."helpNeeded"
-      FROM "ProgressReport" pr
-      WHERE pr."officeId" IN (SELECT "officeId" FROM cells WHERE "behindCount" > 0)
-        AND pr."status" IN ('SUBMITTED', 'ACKNOWLEDGED') AND pr."period" <= ${asOf}
-      ORDER BY pr."officeId", pr."period" DESC
     ),
     practice_spread AS (
       SELECT sp."id", sp."position",
@@ -294,35 +286,40 @@ export async function loadCurrentAdoption(db: Db, scope: DashboardScope): Promis
       GROUP BY sp."id", sp."position"
     ),
     wave_progress AS (
-      SELECT w."id", w."ordinal", COALESCE(b."officeCount", 0) AS "officeCount",
+      SELECT w."id", w."ordinal", COALESCE(o."officeCount", 0) AS "officeCount",
              COALESCE(b."planned", 0)::float8 AS "plannedProgress", COALESCE(b."actual", 0)::float8 AS "actualProgress",
-             COALESCE(b."behind", 0) AS "behindPlanOfficeCount"
+             COALESCE(o."behind", 0) AS "behindPlanOfficeCount"
       FROM "RolloutWave" w
       LEFT JOIN (
-        SELECT "waveId", count(DISTINCT "officeId") AS "officeCount",
-               avg(LEAST("expectedIndex", ${ADOPTED_INDEX}))::float8 / ${ADOPTED_INDEX} AS "planned",
-               avg(LEAST("stageIndex", ${ADOPTED_INDEX}))::float8 / ${ADOPTED_INDEX} AS "actual",
-               count(DISTINCT "officeId") FILTER (WHERE "stageIndex" < "expectedIndex") AS "behind"
+        SELECT "waveId", avg(LEAST("expectedIndex", ${ADOPTED_INDEX}))::float8 / ${ADOPTED_INDEX} AS "planned",
+               avg(LEAST("stageIndex", ${ADOPTED_INDEX}))::float8 / ${ADOPTED_INDEX} AS "actual"
         FROM current GROUP BY "waveId"
       ) b ON b."waveId" = w."id"
+      LEFT JOIN (
+        SELECT "waveId", count(*) AS "officeCount", count(*) FILTER (WHERE "behindCount" > 0) AS "behind"
+        FROM office_rows GROUP BY "waveId"
+      ) o ON o."waveId" = w."id"
       ${waveFilter}
     )
     SELECT
+      (SELECT COALESCE(json_agg("id" ORDER BY "position"), '[]') FROM scope_practices) AS "practiceIds",
+      -- What each office behind plan said last: its latest submitted report for a month up to asOf.
       (SELECT COALESCE(json_agg(json_build_object(
-          'officeId', c."officeId", 'officeName', o."name", 'waveId', c."waveId", 'waveOrdinal', o."ordinal",
-          'practiceId', c."practiceId", 'stageIndex', c."stageIndex", 'expectedIndex', c."expectedIndex", 'since', c."since")
-        ORDER BY o."ordinal", o."name", c."officeId", c."position"), '[]')
-       FROM cells c JOIN offices o ON o."officeId" = c."officeId") AS "cells",
-      (SELECT COALESCE(json_agg(json_build_object(
-          'officeId', c."officeId", 'officeName', o."name", 'waveId', c."waveId", 'behindCount', c."behindCount",
-          'practiceId', c."practiceId", 'stageIndex', c."stageIndex", 'expectedIndex', c."expectedIndex",
-          'targetDate', c."targetDate", 'reason', NULLIF(btrim(lr."obstacles"), ''),
-          'helpNeeded', NULLIF(btrim(lr."helpNeeded"), ''), 'reportPeriod', lr."period", 'reportId', lr."id")
-        ORDER BY c."behindCount" DESC, o."name", c."officeId", c."position"), '[]')
-       FROM cells c
-       JOIN offices o ON o."officeId" = c."officeId"
-       LEFT JOIN latest_report lr ON lr."officeId" = c."officeId"
-       WHERE c."stageIndex" < c."expectedIndex") AS "behind",
+          'officeId', r."officeId", 'officeName', o."name", 'waveId', r."waveId", 'waveOrdinal', o."ordinal",
+          'nameRank', o."nameRank", 'stages', r."stages", 'expected', r."expected", 'since', r."since",
+          'behindCount', r."behindCount", 'targets', CASE WHEN r."behindCount" > 0 THEN r."targets" END,
+          'reason', NULLIF(btrim(lr."obstacles"), ''), 'helpNeeded', NULLIF(btrim(lr."helpNeeded"), ''),
+          'reportPeriod', lr."period", 'reportId', lr."id")
+        ORDER BY o."nameRank"), '[]')
+       FROM office_rows r
+       JOIN offices o ON o."officeId" = r."officeId"
+       LEFT JOIN LATERAL (
+         SELECT pr."id", pr."period", pr."obstacles", pr."helpNeeded"
+         FROM "ProgressReport" pr
+         WHERE pr."officeId" = r."officeId" AND pr."status" IN ('SUBMITTED', 'ACKNOWLEDGED') AND pr."period" <= ${asOf}
+         ORDER BY pr."period" DESC
+         LIMIT 1
+       ) lr ON r."behindCount" > 0) AS "offices",
       (SELECT COALESCE(json_agg(json_build_object(
           'practiceId', "id", 'counts', "counts", 'adoptedShare', "adoptedShare", 'officeCount', "officeCount")
         ORDER BY "position"), '[]') FROM practice_spread) AS "spread",
@@ -331,45 +328,47 @@ export async function loadCurrentAdoption(db: Db, scope: DashboardScope): Promis
           'actualProgress', "actualProgress", 'behindPlanOfficeCount', "behindPlanOfficeCount")
         ORDER BY "ordinal"), '[]') FROM wave_progress) AS "waves",
       (SELECT COALESCE(avg(("stageIndex" >= ${ADOPTED_INDEX})::int), 0)::float8 FROM current) AS "adoptedShare",
-      (SELECT count(DISTINCT "officeId")::int FROM current WHERE "stageIndex" < "expectedIndex") AS "behindPlanOfficeCount"`;
-  const { cells, behind, spread, waves, adoptedShare, behindPlanOfficeCount } = row!;
+      (SELECT count(*)::int FROM office_rows WHERE "behindCount" > 0) AS "behindPlanOfficeCount"`;
+  const { practiceIds, offices, spread, waves, adoptedShare, behindPlanOfficeCount } = row!;
 
-  // SQL sorted by the database's collation; names are re-sorted the Norwegian way (Æ, Ø, Å last).
-  const matrix = groupByOffice(cells).sort(
-    (a, b) => a[0]!.waveOrdinal - b[0]!.waveOrdinal || norwegianOrder(a[0]!.officeName, b[0]!.officeName),
-  );
-  const behindOffices = groupByOffice(behind).sort(
-    (a, b) => b[0]!.behindCount - a[0]!.behindCount || norwegianOrder(a[0]!.officeName, b[0]!.officeName),
-  );
+  // The database's order by name is not Norwegian (Æ, Ø, Å last): sort here, and keep its
+  // order (nameRank) among names Norwegian order calls equal.
+  const byName = (a: OfficeJson, b: OfficeJson) => norwegianOrder(a.officeName, b.officeName) || a.nameRank - b.nameRank;
+  const matrix = [...offices].sort((a, b) => a.waveOrdinal - b.waveOrdinal || byName(a, b));
+  const behindOffices = offices.filter((office) => office.behindCount > 0).sort((a, b) => b.behindCount - a.behindCount || byName(a, b));
+  const dates = new DateCache();
   return {
-    matrix: matrix.map((officeCells) => ({
-      officeId: officeCells[0]!.officeId,
-      waveId: officeCells[0]!.waveId,
-      cells: officeCells.map((cell) => ({
-        practiceId: cell.practiceId,
-        stage: stageAt(cell.stageIndex),
-        since: asDateOrNull(cell.since),
-        expectedStage: stageAt(cell.expectedIndex),
-        behindPlan: cell.stageIndex < cell.expectedIndex,
+    matrix: matrix.map((office) => ({
+      officeId: office.officeId,
+      waveId: office.waveId,
+      cells: practiceIds.map((practiceId, i) => ({
+        practiceId,
+        stage: stageAt(office.stages[i]!),
+        since: dates.orNull(office.since[i]!),
+        expectedStage: stageAt(office.expected[i]!),
+        behindPlan: office.stages[i]! < office.expected[i]!,
       })),
     })),
-    behindPlan: behindOffices.map((practices) => {
-      const first = practices[0]!;
-      return {
-        officeId: first.officeId,
-        waveId: first.waveId,
-        reason: first.reason,
-        helpNeeded: first.helpNeeded,
-        reportPeriod: asDateOrNull(first.reportPeriod),
-        reportId: first.reportId,
-        practices: practices.map((practice) => ({
-          practiceId: practice.practiceId,
-          stage: stageAt(practice.stageIndex),
-          expectedStage: stageAt(practice.expectedIndex),
-          targetDate: asDate(practice.targetDate),
-        })),
-      };
-    }),
+    behindPlan: behindOffices.map((office) => ({
+      officeId: office.officeId,
+      waveId: office.waveId,
+      reason: office.reason,
+      helpNeeded: office.helpNeeded,
+      reportPeriod: dates.orNull(office.reportPeriod),
+      reportId: office.reportId,
+      practices: practiceIds.flatMap((practiceId, i) =>
+        office.stages[i]! < office.expected[i]!
+          ? [
+              {
+                practiceId,
+                stage: stageAt(office.stages[i]!),
+                expectedStage: stageAt(office.expected[i]!),
+                targetDate: dates.of(office.targets![i]!),
+              },
+            ]
+          : [],
+      ),
+    })),
     spread: spread.map((practice) => ({ ...practice, counts: countsOf(practice.counts) })),
     waves,
     adoptedShare,
@@ -377,15 +376,19 @@ export async function loadCurrentAdoption(db: Db, scope: DashboardScope): Promis
   };
 }
 
-/** Consecutive rows of the same office, in their order. */
-function groupByOffice<T extends { officeId: string }>(rows: T[]): T[][] {
-  const groups: T[][] = [];
-  for (const row of rows) {
-    const last = groups.at(-1);
-    if (last && last[0]!.officeId === row.officeId) last.push(row);
-    else groups.push([row]);
+/** Dates from yyyy-mm-dd, each text parsed once (a result names the same few months thousands of times). */
+class DateCache {
+  private readonly byText = new Map<string, Date>();
+
+  of(text: string): Date {
+    let date = this.byText.get(text);
+    if (!date) this.byText.set(text, (date = asDate(text)));
+    return date;
   }
-  return groups;
+
+  orNull(text: string | null): Date | null {
+    return text === null ? null : this.of(text);
+  }
 }
 
 // ---- Month by month --------------------------------------------------------------------
@@ -394,13 +397,16 @@ function groupByOffice<T extends { officeId: string }>(rows: T[]): T[][] {
  * The stage of every office × practice in every month from `from` to asOf's month, and the
  * parts built on it (stage counts, per-practice shares, per-wave progress against plan), in
  * one query. Each pair's rows are read in index order from the last row on or before
- * `from` (the stage carried into the series); LEAD() gives the month the next row takes
- * over, and generate_series the months each row holds.
+ * `from` (the stage carried into the series) and only the rows where the stage changes are
+ * kept (LAG() gives the row before). A change adds one to its stage from its month on and
+ * takes one from the stage before, so the counts of a month are the sums of the changes up
+ * to it: the work grows with the changes, not with pairs × months.
  */
 export async function loadMonthlyAdoption(db: Db, scope: DashboardScope): Promise<MonthlyAdoption> {
   const from = Prisma.sql`${day(scope.from)}::date`;
   const last = Prisma.sql`${day(asOfMonth(scope))}::date`;
   const waveFilter = scope.waveId ? Prisma.sql`WHERE w."id" = ${scope.waveId}` : Prisma.empty;
+  const index = stageIndex(Prisma.sql`s."stage"`);
   const [row] = await db.$queryRaw<
     {
       timeline: { period: string; counts: number[] }[];
@@ -413,47 +419,77 @@ export async function loadMonthlyAdoption(db: Db, scope: DashboardScope): Promis
       SELECT m AS "month", (m + interval '1 month' - interval '1 day')::date AS "monthEnd"
       FROM unnest(${monthsOf(scope).map(day)}::date[]) AS m
     ),
-    monthly AS MATERIALIZED (
-      SELECT pl."waveId", pl."practiceId", r."stageIndex", m.m::date AS "month"
+    -- Per pair: the row carried into the series (its month counts as "from") and each later
+    -- row whose stage differs from the row before it.
+    changes AS MATERIALIZED (
+      SELECT pl."waveId", pl."practiceId", GREATEST(c."period", ${from}) AS "month", c."stageIndex", c."previousIndex"
       FROM plans pl
       CROSS JOIN LATERAL (
-        SELECT s."period", ${stageIndex(Prisma.sql`s."stage"`)} AS "stageIndex",
-               lead(s."period") OVER (ORDER BY s."period") AS "nextPeriod"
-        FROM "AdoptionStatus" s
-        WHERE s."officeId" = pl."officeId" AND s."practiceId" = pl."practiceId" AND s."period" <= ${last}
-          AND s."period" >= COALESCE((
-            SELECT max(c."period") FROM "AdoptionStatus" c
-            WHERE c."officeId" = pl."officeId" AND c."practiceId" = pl."practiceId" AND c."period" <= ${from}), ${from})
-      ) r
-      -- LIMIT: the planner then expects at most the series' months per row rather than its default
-      -- 1,000, and does not spend seconds JIT-compiling a query it thinks is huge.
-      CROSS JOIN LATERAL (
-        SELECT m FROM generate_series(
-          GREATEST(r."period", ${from}), COALESCE((r."nextPeriod" - interval '1 month')::date, ${last}), interval '1 month') AS m
-        LIMIT ${monthsOf(scope).length}
-      ) AS m
+        SELECT r."period", r."stageIndex", r."previousIndex"
+        FROM (
+          SELECT s."period", ${index} AS "stageIndex", lag(${index}) OVER (ORDER BY s."period") AS "previousIndex"
+          FROM "AdoptionStatus" s
+          WHERE s."officeId" = pl."officeId" AND s."practiceId" = pl."practiceId" AND s."period" <= ${last}
+            AND s."period" >= COALESCE((
+              SELECT max(c."period") FROM "AdoptionStatus" c
+              WHERE c."officeId" = pl."officeId" AND c."practiceId" = pl."practiceId" AND c."period" <= ${from}), ${from})
+        ) r
+        WHERE r."previousIndex" IS DISTINCT FROM r."stageIndex"
+      ) c
+    ),
+    -- +1 to the new stage and -1 to the one before, per wave, practice, month and stage.
+    deltas AS MATERIALIZED (
+      SELECT e."waveId", e."practiceId", e."month", e."stageIndex", sum(e."delta") AS "delta"
+      FROM (
+        SELECT "waveId", "practiceId", "month", "stageIndex", 1 AS "delta" FROM changes
+        UNION ALL
+        SELECT "waveId", "practiceId", "month", "previousIndex", -1 FROM changes WHERE "previousIndex" IS NOT NULL
+      ) e
+      GROUP BY e."waveId", e."practiceId", e."month", e."stageIndex"
     ),
     totals AS (
       SELECT (SELECT count(*) FROM plans) AS "pairs", NULLIF((SELECT count(*) FROM scope_offices), 0)::float8 AS "offices"
     ),
+    -- Running sums: each month adds up the changes of the months up to it.
     stage_counts AS (
-      SELECT "month",
-             count(*) FILTER (WHERE "stageIndex" = 1) AS "s1", count(*) FILTER (WHERE "stageIndex" = 2) AS "s2",
-             count(*) FILTER (WHERE "stageIndex" = 3) AS "s3", count(*) FILTER (WHERE "stageIndex" = 4) AS "s4"
-      FROM monthly GROUP BY "month"
+      SELECT m."month",
+             COALESCE(sum(d."s1"), 0)::bigint AS "s1", COALESCE(sum(d."s2"), 0)::bigint AS "s2",
+             COALESCE(sum(d."s3"), 0)::bigint AS "s3", COALESCE(sum(d."s4"), 0)::bigint AS "s4"
+      FROM months m
+      JOIN (
+        SELECT "month", sum("delta") FILTER (WHERE "stageIndex" = 1) AS "s1", sum("delta") FILTER (WHERE "stageIndex" = 2) AS "s2",
+               sum("delta") FILTER (WHERE "stageIndex" = 3) AS "s3", sum("delta") FILTER (WHERE "stageIndex" = 4) AS "s4"
+        FROM deltas GROUP BY "month"
+      ) d ON d."month" <= m."month"
+      GROUP BY m."month"
     ),
     practice_sums AS (
-      SELECT "practiceId", "month", count(*) FILTER (WHERE "stageIndex" >= ${ADOPTED_INDEX}) AS "adopted",
-             sum("stageIndex") AS "stageSum"
-      FROM monthly GROUP BY "practiceId", "month"
+      SELECT d."practiceId", m."month", sum(d."adopted")::bigint AS "adopted", sum(d."stageSum")::bigint AS "stageSum"
+      FROM months m
+      JOIN (
+        SELECT "practiceId", "month", COALESCE(sum("delta") FILTER (WHERE "stageIndex" >= ${ADOPTED_INDEX}), 0) AS "adopted",
+               sum("delta" * "stageIndex") AS "stageSum"
+        FROM deltas GROUP BY "practiceId", "month"
+      ) d ON d."month" <= m."month"
+      GROUP BY d."practiceId", m."month"
     ),
     wave_actual AS (
-      SELECT "waveId", "month", sum(LEAST("stageIndex", ${ADOPTED_INDEX})) AS "sum" FROM monthly GROUP BY "waveId", "month"
+      SELECT d."waveId", m."month", sum(d."sum")::bigint AS "sum"
+      FROM months m
+      JOIN (
+        SELECT "waveId", "month", sum("delta" * LEAST("stageIndex", ${ADOPTED_INDEX})) AS "sum"
+        FROM deltas GROUP BY "waveId", "month"
+      ) d ON d."month" <= m."month"
+      GROUP BY d."waveId", m."month"
     ),
+    -- Pairs with the same wave and plan dates expect the same stage: count them once.
     wave_planned AS (
-      SELECT pl."waveId", m."month", count(*) AS "pairs",
-             sum(LEAST(${expectedIndex(Prisma.sql`m."monthEnd"`, "pl")}, ${ADOPTED_INDEX})) AS "sum"
-      FROM plans pl CROSS JOIN months m
+      SELECT pl."waveId", m."month", sum(pl."pairs") AS "pairs",
+             sum(pl."pairs" * LEAST(${expectedIndex(Prisma.sql`m."monthEnd"`, "pl")}, ${ADOPTED_INDEX})) AS "sum"
+      FROM (
+        SELECT "waveId", "plannedStart", "targetDate", count(*) AS "pairs" FROM plans GROUP BY "waveId", "plannedStart", "targetDate"
+      ) pl
+      CROSS JOIN months m
       GROUP BY pl."waveId", m."month"
     )
     SELECT
@@ -475,18 +511,19 @@ export async function loadMonthlyAdoption(db: Db, scope: DashboardScope): Promis
        LEFT JOIN wave_actual wa ON wa."waveId" = w."id" AND wa."month" = m."month"
        ${waveFilter}) AS "waves"`;
 
+  const dates = new DateCache();
   const practices: PracticeSeries[] = [];
   for (const point of row!.practices) {
     if (practices.at(-1)?.practiceId !== point.practiceId) practices.push({ practiceId: point.practiceId, points: [] });
-    practices.at(-1)!.points.push({ period: asDate(point.period), adoptedShare: point.adoptedShare, averageStage: point.averageStage });
+    practices.at(-1)!.points.push({ period: dates.of(point.period), adoptedShare: point.adoptedShare, averageStage: point.averageStage });
   }
   const waves: MonthlyAdoption["waves"] = [];
   for (const point of row!.waves) {
     if (waves.at(-1)?.waveId !== point.waveId) waves.push({ waveId: point.waveId, series: [] });
-    waves.at(-1)!.series.push({ period: asDate(point.period), planned: point.planned, actual: point.actual });
+    waves.at(-1)!.series.push({ period: dates.of(point.period), planned: point.planned, actual: point.actual });
   }
   return {
-    timeline: row!.timeline.map((point) => ({ period: asDate(point.period), counts: countsOf(point.counts) })),
+    timeline: row!.timeline.map((point) => ({ period: dates.of(point.period), counts: countsOf(point.counts) })),
     practices,
     waves,
   };
