@@ -2,8 +2,10 @@
 // masked errors, and /healthz for load balancers.
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useGraphQlJit } from "@envelop/graphql-jit";
 import type { Db } from "@samla/schema";
-import { NoSchemaIntrospectionCustomRule, type GraphQLError } from "graphql";
+import { NoSchemaIntrospectionCustomRule, getOperationAST, type ExecutionArgs, type GraphQLError } from "graphql";
+import { getVariableValues } from "graphql/execution/values";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { createInProcessReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
@@ -81,6 +83,13 @@ function asBadRequest(_context: unknown, error: GraphQLError): void {
   Object.assign(error.extensions, { code: "REQUEST_LIMIT_EXCEEDED", http: { status: 400, spec: true } });
 }
 
+function variablesAreValid(args: ExecutionArgs): boolean {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (!operation?.variableDefinitions?.length) return true;
+  const coerced = getVariableValues(args.schema, operation.variableDefinitions, args.variableValues ?? {});
+  return coerced.errors === undefined;
+}
+
 function disableIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
@@ -141,6 +150,12 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
         blockFieldSuggestion: { enabled: production },
       }),
       ...(production ? [disableIntrospection()] : []),
+      // Each operation compiled once to plain JavaScript (graphql-jit) instead of walking
+      // the selection per field and row: a third less CPU on the office page (bench:api).
+      // Resolvers, and with them every field's authorization, run as before. Variables
+      // that graphql-js refuses go its way, so the client gets the scalar's own message
+      // ("Ugyldig dato…") and a 400, which graphql-jit's coercion would lose.
+      useGraphQlJit({}, { enableIf: variablesAreValid }),
     ],
   });
   return yoga;
