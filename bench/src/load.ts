@@ -1,6 +1,8 @@
 // One load run: autocannon (programmatic) against one server for one workload, with the
 // server's CPU time read from /proc before and after.
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import pg from "pg";
 import { cpuMillis } from "./processes";
 import type { PreparedRequest, Server } from "./targets";
 
@@ -18,6 +20,8 @@ export interface RunResult {
   /** 2xx answers whose body was not the expected one (or carried GraphQL errors). */
   mismatches: number;
   cpuMsPerRequest: number;
+  /** CPU of the PostgreSQL backends serving the bench database, per request (NaN when not on this machine). */
+  dbCpuMsPerRequest: number;
 }
 
 export interface LoadOptions {
@@ -30,7 +34,8 @@ export interface LoadOptions {
 /** Per-request timeout: a request still unanswered after this counts as an error. */
 const TIMEOUT_SECONDS = 30;
 
-export async function runLoad(server: Server, request: PreparedRequest, options: LoadOptions): Promise<RunResult> {
+export async function runLoad(server: Server, request: PreparedRequest, options: LoadOptions, db?: DatabaseCpu): Promise<RunResult> {
+  const dbBefore = await db?.sample();
   const cpuBefore = cpuMillis(server.child.pid);
   const result = await autocannon({
     url: request.url,
@@ -48,6 +53,7 @@ export async function runLoad(server: Server, request: PreparedRequest, options:
     },
   });
   const cpu = cpuMillis(server.child.pid) - cpuBefore;
+  const dbCpu = db && dbBefore ? DatabaseCpu.difference(dbBefore, await db.sample()) : NaN;
   const requests = result.requests.total;
   return {
     server: server.label,
@@ -61,5 +67,55 @@ export async function runLoad(server: Server, request: PreparedRequest, options:
     non2xx: result.non2xx,
     mismatches: result.mismatches,
     cpuMsPerRequest: requests > 0 ? cpu / requests : NaN,
+    dbCpuMsPerRequest: requests > 0 ? dbCpu / requests : NaN,
   };
+}
+
+/**
+ * CPU time of the PostgreSQL backends connected to the bench database, read from /proc
+ * (when PostgreSQL runs on this machine): where a server's time goes that its own process
+ * does not show. Only the server under load is busy, so the difference over a run is its
+ * share. Backends that close during a run take their time with them (pools keep theirs open).
+ */
+export class DatabaseCpu {
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly database: string,
+  ) {}
+
+  /** Null when the backends' /proc entries cannot be read (a remote server). */
+  static async open(adminUrl: string, database: string): Promise<DatabaseCpu | null> {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    const probe = new DatabaseCpu(client, database);
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    if (!isPostgresProcess(rows[0]!.pid)) {
+      await client.end();
+      return null;
+    }
+    return probe;
+  }
+
+  async sample(): Promise<Map<number, number>> {
+    const { rows } = await this.client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [this.database]);
+    return new Map(rows.filter((row) => isPostgresProcess(row.pid)).map((row) => [row.pid, cpuMillis(row.pid)]));
+  }
+
+  static difference(before: Map<number, number>, after: Map<number, number>): number {
+    let total = 0;
+    for (const [pid, millis] of after) total += millis - (before.get(pid) ?? 0);
+    return total;
+  }
+
+  close(): Promise<void> {
+    return this.client.end();
+  }
+}
+
+function isPostgresProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres");
+  } catch {
+    return false;
+  }
 }

@@ -10,15 +10,16 @@
 // Env: DATABASE_URL (the PostgreSQL server; default the local socket), BENCH_SECONDS (10),
 // BENCH_ROUNDS (2), BENCH_CONNECTIONS ("10,50"), BENCH_WARMUP_SECONDS (2),
 // BENCH_STATEMENT_RUNS (20), BENCH_MIX_SECONDS (60). See README "Benchmarks".
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { prepareDatabase } from "./database";
+import { benchUrls, DATABASE, prepareDatabase } from "./database";
 import { loadDocuments } from "./documents";
 import { checkEquality, type EqualityResult } from "./equality";
 import { median, ms, num, ratio, table } from "./format";
-import { runLoad, type RunResult } from "./load";
+import { DatabaseCpu, runLoad, type RunResult } from "./load";
 import { runMix } from "./mix";
-import { freePort, installExitHandlers, onExit, stopChild } from "./processes";
+import { freePort, installExitHandlers, onExit, reapLeftovers, stopChild } from "./processes";
 import { describeProcesses, LOG_DIR, startPostGraphile, startSamla, startSqlReference } from "./servers";
 import { startStatementCounter } from "./statement-counter";
 import { countStatements, type StatementCount } from "./statements";
@@ -29,7 +30,7 @@ import { buildWorkloads, WORKLOAD_NAMES, type BigOffice, type Workload } from ".
 const HELP = `npm run bench:api -- [options]
 
   --only <workload,...>     ${WORKLOAD_NAMES.join(", ")}
-  --servers <kind,...>      samla, postgraphile, sql (default all; Samla runs as ×1 and ×2)
+  --servers <kind,...>      samla (both ×1 and ×2), samla1, samla2, postgraphile, sql (default all)
   --users <n> | --mix       the web app's page mix with n (200) virtual users against Samla only
   --workers <n>             processes for Samla in --users mode (SAMLA_API_WORKERS, default 1)
   --check                   statement counts and the equality check only, no load
@@ -38,6 +39,8 @@ const HELP = `npm run bench:api -- [options]
 
 Env: DATABASE_URL, BENCH_SECONDS (10), BENCH_ROUNDS (2), BENCH_CONNECTIONS (10,50),
      BENCH_WARMUP_SECONDS (2), BENCH_STATEMENT_RUNS (20), BENCH_MIX_SECONDS (60)`;
+
+const SERVER_CHOICES = ["samla", "samla1", "samla2", "postgraphile", "sql"];
 
 const PORTS = { jwks: 4790, samla1: 4701, samla2: 4702, postgraphile: 4703, sql: 4704, countingSamla: 4705, countingProxy: 4706, mixSamla: 4710 };
 
@@ -72,9 +75,9 @@ function parseOptions() {
   for (const name of only ?? []) {
     if (!(WORKLOAD_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown workload "${name}": ${WORKLOAD_NAMES.join(", ")}`);
   }
-  const servers = (list(values.servers) ?? ["samla", "postgraphile", "sql"]) as ServerKind[];
+  const servers = list(values.servers) ?? ["samla", "postgraphile", "sql"];
   for (const kind of servers) {
-    if (!["samla", "postgraphile", "sql"].includes(kind)) throw new Error(`Unknown server "${kind}": samla, postgraphile, sql`);
+    if (!SERVER_CHOICES.includes(kind)) throw new Error(`Unknown server "${kind}": ${SERVER_CHOICES.join(", ")}`);
   }
   const users = values.users ? Number(values.users) : values.mix ? 200 : null;
   if (users !== null && !(Number.isInteger(users) && users > 0 && users <= 1000)) throw new Error("--users takes 1-1000");
@@ -128,6 +131,7 @@ interface Cell {
 function summarise(runs: RunResult[]) {
   const requests = runs.reduce((sum, run) => sum + run.requests, 0);
   const cpu = runs.reduce((sum, run) => sum + (Number.isFinite(run.cpuMsPerRequest) ? run.cpuMsPerRequest * run.requests : 0), 0);
+  const dbCpu = runs.reduce((sum, run) => sum + (Number.isFinite(run.dbCpuMsPerRequest) ? run.dbCpuMsPerRequest * run.requests : NaN), 0);
   return {
     rps: runs.reduce((sum, run) => sum + run.rps, 0) / runs.length,
     rpsMin: Math.min(...runs.map((run) => run.rps)),
@@ -136,6 +140,7 @@ function summarise(runs: RunResult[]) {
     p99: Math.max(...runs.map((run) => run.p99)),
     errors: runs.reduce((sum, run) => sum + run.errors + run.non2xx + run.mismatches, 0),
     cpuMsPerRequest: requests > 0 ? cpu / requests : NaN,
+    dbCpuMsPerRequest: requests > 0 ? dbCpu / requests : NaN,
   };
 }
 
@@ -144,13 +149,14 @@ function runLine(run: RunResult): string {
   return (
     `${run.server.padEnd(14)} ${num(run.rps).padStart(7)} req/s  p50 ${ms(run.p50).padStart(6)} ms  p99 ${ms(run.p99).padStart(6)} ms  ` +
     `${String(run.requests).padStart(6)} requests  ${problems === 0 ? "no errors" : `${run.errors} errors, ${run.non2xx} non-2xx, ${run.mismatches} wrong answers`}  ` +
-    `CPU ${ms(run.cpuMsPerRequest)} ms/req`
+    `CPU ${ms(run.cpuMsPerRequest)} + DB ${ms(run.dbCpuMsPerRequest)} ms/req`
   );
 }
 
 async function main(): Promise<void> {
   const options = parseOptions();
   installExitHandlers();
+  reapLeftovers(LOG_DIR);
   const started = performance.now();
   console.log("bench:api — Samla's API against PostGraphile 5 and one SQL statement per workload\n");
 
@@ -182,11 +188,12 @@ async function main(): Promise<void> {
   console.log(`\nStarting the servers on 127.0.0.1 (logs in ${LOG_DIR}) …`);
   const counter = await startStatementCounter(database.url, await freePort(PORTS.countingProxy));
   onExit(() => void counter.close());
-  const wants = (kind: ServerKind) => options.servers.includes(kind);
+  const wants = (kind: ServerKind | "samla1" | "samla2") =>
+    options.servers.includes(kind) || (kind.startsWith("samla") && options.servers.includes("samla"));
   const [countingSamla, samla1, samla2, postgraphile, sql] = await Promise.all([
     startSamla({ label: "Samla (counted)", preferredPort: PORTS.countingSamla, workers: 1, databaseUrl: counter.url, tokens }),
-    wants("samla") ? startSamla({ label: "Samla ×1", preferredPort: PORTS.samla1, workers: 1, databaseUrl: database.url, tokens }) : null,
-    wants("samla") ? startSamla({ label: "Samla ×2", preferredPort: PORTS.samla2, workers: 2, databaseUrl: database.url, tokens }) : null,
+    wants("samla1") ? startSamla({ label: "Samla ×1", preferredPort: PORTS.samla1, workers: 1, databaseUrl: database.url, tokens }) : null,
+    wants("samla2") ? startSamla({ label: "Samla ×2", preferredPort: PORTS.samla2, workers: 2, databaseUrl: database.url, tokens }) : null,
     wants("postgraphile") ? startPostGraphile(PORTS.postgraphile, database.url) : null,
     wants("sql") ? startSqlReference(PORTS.sql, database.url) : null,
   ]);
@@ -224,6 +231,12 @@ async function main(): Promise<void> {
     `\nLoad: autocannon, ${options.seconds} s per run, ${options.rounds} round${options.rounds === 1 ? "" : "s"}, ` +
       `${options.connections.join(" and ")} connections, servers in turn (${servers.map((s) => s.label).join(", ")} …)`,
   );
+  const busy = loadavg()[0]!;
+  if (busy > 1) {
+    console.log(`  Note: the machine's load average is ${busy.toFixed(1)} before the load starts: other work shares the CPU, figures will be noisy.`);
+  }
+  const dbCpu = await DatabaseCpu.open(benchUrls().admin, DATABASE);
+  if (dbCpu) onExit(() => void dbCpu.close());
   const cells: Cell[] = [];
   const warmed = new Set<string>();
   for (const workload of workloads) {
@@ -252,7 +265,7 @@ async function main(): Promise<void> {
             connections,
             seconds: options.seconds,
             expectBody: check?.ok ? check.stableBody : null,
-          });
+          }, dbCpu ?? undefined);
           const runs = cell.runs.get(server.label) ?? [];
           runs.push(run);
           cell.runs.set(server.label, runs);
@@ -263,7 +276,10 @@ async function main(): Promise<void> {
   }
 
   // ---- Summary ---------------------------------------------------------------------------
-  console.log("\n\nSummary (req/s: mean over rounds, min-max; p50: median of rounds; p99: worst round; CPU per request of the whole process tree)");
+  console.log(
+    "\n\nSummary (req/s: mean over rounds, min-max; p50: median of rounds; p99: worst round; CPU ms/req: the server's process tree; " +
+      "DB CPU: PostgreSQL's backends for it, ms/req; SQL stmts: per Samla request)",
+  );
   const rows: string[][] = [];
   for (const cell of cells) {
     const get = (label: string) => (cell.runs.has(label) ? summarise(cell.runs.get(label)!) : null);
@@ -280,6 +296,7 @@ async function main(): Promise<void> {
         ms(s.p99),
         String(s.errors),
         ms(s.cpuMsPerRequest),
+        ms(s.dbCpuMsPerRequest),
         isSamla && pgl ? ratio(s.rps / pgl.rps) : "",
         isSamla && ref ? ratio(s.rps / ref.rps) : "",
         isSamla && ref ? ratio(s.p50 / ref.p50) : "",
@@ -289,7 +306,7 @@ async function main(): Promise<void> {
   }
   console.log(
     table(
-      ["workload @connections", "server", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms/req", "÷PostGraphile", "÷SQL", "p50÷SQL p50", "SQL stmts"],
+      ["workload @connections", "server", "req/s", "p50 ms", "p99 ms", "errors", "CPU ms/req", "DB CPU", "÷PostGraphile", "÷SQL", "p50÷SQL p50", "SQL stmts"],
       rows,
     ),
   );

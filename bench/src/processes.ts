@@ -1,7 +1,7 @@
 // Child processes of the bench: started in their own process group on 127.0.0.1, always
 // stopped again (normal exit, an error, Ctrl-C), with their CPU time read from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -45,10 +45,51 @@ export interface Child {
 const children = new Set<Child>();
 const cleanups: (() => void)[] = [];
 
+/**
+ * The running children's process groups, on disk: a bench that was killed outright (SIGKILL,
+ * a closed terminal) cannot stop its servers, so the next run stops them (see reapLeftovers).
+ */
+let pidFile: string | null = null;
+
+function savePids(): void {
+  if (!pidFile) return;
+  try {
+    writeFileSync(pidFile, JSON.stringify([...children].map((child) => child.pid)));
+  } catch {
+    // best effort
+  }
+}
+
+/** Stops the servers a previous, killed run left behind (only ours: their command lines are checked). */
+export function reapLeftovers(logDir: string): void {
+  mkdirSync(logDir, { recursive: true });
+  pidFile = path.join(logDir, "running-pids.json");
+  let pids: number[] = [];
+  try {
+    pids = JSON.parse(readFileSync(pidFile, "utf8")) as number[];
+  } catch {
+    pids = [];
+  }
+  for (const pid of pids) {
+    let command = "";
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    } catch {
+      continue;
+    }
+    if (/api\/src\/main\.ts|bench\/src\/servers\//.test(command)) {
+      console.log(`Stopping a server a previous run left behind (process group ${pid})`);
+      signalGroup(pid, "SIGKILL");
+    }
+  }
+  savePids();
+}
+
 /** Stops one child: SIGTERM to its process group, SIGKILL after `graceMs`. */
 export async function stopChild(child: Child, graceMs = 3000): Promise<void> {
   if (!children.has(child)) return;
   children.delete(child);
+  savePids();
   signalGroup(child.pid, "SIGTERM");
   const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
   await child.exited;
@@ -70,6 +111,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 function killAllNow(): void {
   for (const child of children) signalGroup(child.pid, "SIGKILL");
   children.clear();
+  savePids();
   for (const cleanup of cleanups.splice(0)) {
     try {
       cleanup();
@@ -140,6 +182,7 @@ export async function startChild(options: StartOptions): Promise<Child> {
   if (child.pid === undefined) throw new Error(`${options.name}: could not start ${options.command}`);
   const started: Child = { name: options.name, pid: child.pid, url: options.url, logFile, process: child, exited };
   children.add(started);
+  savePids();
 
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   let exitCode: number | null | undefined;
@@ -147,6 +190,7 @@ export async function startChild(options: StartOptions): Promise<Child> {
   while (Date.now() < deadline) {
     if (exitCode !== undefined) {
       children.delete(started);
+      savePids();
       throw new Error(`${options.name} exited (code ${exitCode}) while starting; see ${logFile}:\n${tail(logFile)}`);
     }
     try {
