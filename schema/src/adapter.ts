@@ -27,11 +27,14 @@ export function openPGlite(url: string): PGlite {
 /**
  * The API's pool on PostgreSQL. JIT off: the API's statements are short, and PostgreSQL's
  * JIT compiles the larger aggregates (comparison, adoption) for longer than they then run.
+ * random_page_cost 1.1 (SSD, data in memory) instead of 4 (spinning disk): with 4 the planner
+ * probes the small catalogue tables (municipalities, services) by a hash of the whole table
+ * per row of a nested selection, e.g. 16 ms instead of 3 ms for a page of the office list.
  * `PGPOOL_MAX` sizes the pool (default 10 per process; with several API processes, mind the
  * server's max_connections).
  */
 export function postgresPoolConfig(url: string): pg.PoolConfig {
-  return { connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10), options: "-c jit=off" };
+  return { connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10), options: "-c jit=off -c random_page_cost=1.1" };
 }
 
 export function createAdapter(url: string, pglite?: PGlite): SqlMigrationAwareDriverAdapterFactory {

@@ -6,6 +6,8 @@ export const RoleCategoryEnum = builder.enumType(RoleCategory, { name: "RoleCate
 
 export const RoleRef = builder.prismaNode("Role", {
   id: { field: "id" },
+  // Select mode: only the columns a request asks for (docs/decisions/006).
+  select: { id: true },
   description: "A role in the catalogue; people hold roles through assignments.",
   fields: (t) => ({
     code: t.exposeString("code"),

@@ -9,6 +9,8 @@ export const ServiceProviderEnum = builder.enumType(ServiceProvider, {
 
 export const ServiceRef = builder.prismaNode("Service", {
   id: { field: "id" },
+  // Select mode: only the columns a request asks for (docs/decisions/006).
+  select: { id: true },
   description: "A service (tjeneste) in the catalogue.",
   fields: (t) => ({
     code: t.exposeString("code"),

@@ -4,6 +4,8 @@ import { todayInNorway } from "../lib/dates";
 
 export const MunicipalityRef = builder.prismaNode("Municipality", {
   id: { field: "id" },
+  // Select mode: only the columns a request asks for (docs/decisions/006).
+  select: { id: true },
   description: "A municipality; merged municipalities get a new number and keep their history.",
   fields: (t) => ({
     number: t.exposeString("number", { description: "Four-digit municipality number." }),

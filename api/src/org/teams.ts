@@ -4,6 +4,8 @@ import { assignmentFilter } from "../lib/current";
 
 export const TeamRef = builder.prismaNode("Team", {
   id: { field: "id" },
+  // Select mode: only the columns a request asks for (see docs/decisions/006).
+  select: { id: true },
   description: "A team or department (avdeling) in an office. Teams nest: see parent and children.",
   fields: (t) => ({
     name: t.exposeString("name"),

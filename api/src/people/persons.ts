@@ -12,6 +12,8 @@ export const EmployerEnum = builder.enumType(Employer, {
 
 export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id" },
+  // Select mode: only the columns a request asks for (docs/decisions/006); ssoUser reads ssoSubject.
+  select: { id: true, ssoSubject: true },
   description: "A person working in Nav offices (invented in seed data).",
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -40,6 +42,8 @@ export const PersonRef = builder.prismaNode("Person", {
 
 export const AssignmentRef = builder.prismaNode("Assignment", {
   id: { field: "id" },
+  // Select mode: only the columns a request asks for (docs/decisions/006).
+  select: { id: true },
   description: "A person in a role in a team, with FTE and dates. Ended assignments are kept as history.",
   fields: (t) => ({
     person: t.relation("person"),
