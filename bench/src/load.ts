@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { cpuMillis } from "./processes";
+import { applicationName } from "./servers";
 import type { PreparedRequest, Server } from "./targets";
 
 export interface RunResult {
@@ -35,7 +36,7 @@ export interface LoadOptions {
 const TIMEOUT_SECONDS = 30;
 
 export async function runLoad(server: Server, request: PreparedRequest, options: LoadOptions, db?: DatabaseCpu): Promise<RunResult> {
-  const dbBefore = await db?.sample();
+  const dbBefore = await db?.sample(applicationName(server.label));
   const cpuBefore = cpuMillis(server.child.pid);
   const result = await autocannon({
     url: request.url,
@@ -53,7 +54,7 @@ export async function runLoad(server: Server, request: PreparedRequest, options:
     },
   });
   const cpu = cpuMillis(server.child.pid) - cpuBefore;
-  const dbCpu = db && dbBefore ? DatabaseCpu.difference(dbBefore, await db.sample()) : NaN;
+  const dbCpu = db && dbBefore ? DatabaseCpu.difference(dbBefore, await db.sample(applicationName(server.label))) : NaN;
   const requests = result.requests.total;
   return {
     server: server.label,
@@ -72,10 +73,10 @@ export async function runLoad(server: Server, request: PreparedRequest, options:
 }
 
 /**
- * CPU time of the PostgreSQL backends connected to the bench database, read from /proc
- * (when PostgreSQL runs on this machine): where a server's time goes that its own process
- * does not show. Only the server under load is busy, so the difference over a run is its
- * share. Backends that close during a run take their time with them (pools keep theirs open).
+ * CPU time of the PostgreSQL backends a server opened (told apart by the application_name
+ * each server's connection URL carries), read from /proc when PostgreSQL runs on this
+ * machine: where a server's time goes that its own process does not show. Backends that
+ * close during a run take their time with them (the pools keep theirs open under load).
  */
 export class DatabaseCpu {
   private constructor(
@@ -96,14 +97,22 @@ export class DatabaseCpu {
     return probe;
   }
 
-  async sample(): Promise<Map<number, number>> {
-    const { rows } = await this.client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [this.database]);
+  /** CPU milliseconds so far of each backend of `application`. */
+  async sample(application: string): Promise<Map<number, number>> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2",
+      [this.database, application],
+    );
     return new Map(rows.filter((row) => isPostgresProcess(row.pid)).map((row) => [row.pid, cpuMillis(row.pid)]));
   }
 
   static difference(before: Map<number, number>, after: Map<number, number>): number {
     let total = 0;
-    for (const [pid, millis] of after) total += millis - (before.get(pid) ?? 0);
+    for (const [pid, millis] of after) {
+      const earlier = before.get(pid) ?? 0;
+      // A backend that started during the run (or a reused process id) counts from zero.
+      total += millis >= earlier ? millis - earlier : millis;
+    }
     return total;
   }
 

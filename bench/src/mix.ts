@@ -2,6 +2,7 @@
 // wait 0-1 s, open the next, until BENCH_MIX_SECONDS are up. A page sends what the web app
 // sends when it opens (same documents, same variables, the same parallel and sequential
 // requests); HR's page as an HR user, the others as a planner.
+import { loadavg } from "node:os";
 import pg from "pg";
 import { parseImpactChoice, resolveImpactChoice } from "../../web/app/adoption/impact/url-state";
 import { comparisonVariables, parseCompareState } from "../../web/app/methods/compare/url-state";
@@ -12,7 +13,9 @@ import { globalId } from "./canonical";
 import type { Documents } from "./documents";
 import { ms, num, percentile, table } from "./format";
 import { cpuMillis, stopChild } from "./processes";
-import { startSamla } from "./servers";
+import { benchUrls, DATABASE } from "./database";
+import { DatabaseCpu } from "./load";
+import { applicationName, startSamla } from "./servers";
 import { webHeaders } from "./targets";
 import type { BenchUser, TokenIssuer } from "./tokens";
 
@@ -189,6 +192,10 @@ export async function runMix(options: {
     }, warm);
   }
 
+  const busy = loadavg()[0]!;
+  if (busy > 1) console.log(`  Note: the machine's load average is ${busy.toFixed(1)} before the mix starts: other work shares the CPU.`);
+  const dbCpu = await DatabaseCpu.open(benchUrls().admin, DATABASE);
+  const dbBefore = await dbCpu?.sample(applicationName(label));
   const samples: Sample[] = [];
   const pageSamples: PageSample[] = [];
   const started = performance.now();
@@ -241,6 +248,8 @@ export async function runMix(options: {
   await Promise.all(Array.from({ length: options.users }, (_, index) => virtualUser(index)));
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuMillis(samla.child.pid) - cpuBefore;
+  const db = dbCpu && dbBefore ? DatabaseCpu.difference(dbBefore, await dbCpu.sample(applicationName(label))) : NaN;
+  await dbCpu?.close();
   await stopChild(samla.child);
 
   // ---- Report -----------------------------------------------------------------------------
@@ -271,7 +280,8 @@ export async function runMix(options: {
   console.log(`\nPage mix against ${label}: ${options.users} users, ${elapsed.toFixed(0)} s (in-flight pages finished after the deadline)`);
   console.log(table(["page", "pages", "page p50 ms", "page p99 ms", "requests/s", "request p50 ms", "request p99 ms", "errors"], rows));
   console.log(
-    `\n  Samla's CPU: ${ms(cpu / Math.max(1, samples.length))} ms per request, ${num(cpu / (elapsed * 1000), 2)} cores busy on average`,
+    `\n  Samla's CPU: ${ms(cpu / Math.max(1, samples.length))} ms per request, ${num(cpu / (elapsed * 1000), 2)} cores busy on average` +
+      (Number.isFinite(db) ? `; PostgreSQL's: ${ms(db / Math.max(1, samples.length))} ms per request, ${num(db / (elapsed * 1000), 2)} cores` : ""),
   );
   const verdicts = [
     ["request p50 ≤ 300 ms", overall.p50 <= TARGET_P50_MS, `${ms(overall.p50)} ms`],

@@ -5,6 +5,20 @@ import { freePort, processCount, startChild } from "./processes";
 import type { Server } from "./targets";
 import type { TokenIssuer } from "./tokens";
 
+/**
+ * The database URL with an application_name per server, so PostgreSQL's backends can be told
+ * apart (pg_stat_activity): their CPU is attributed to the server that opened them.
+ */
+function named(databaseUrl: string, server: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", applicationName(server));
+  return url.toString();
+}
+
+export function applicationName(server: string): string {
+  return `bench-api ${server.toLowerCase().replace(/×/g, "x")}`;
+}
+
 export const LOG_DIR = path.join(ROOT, "bench-results", "bench-api-logs");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const SERVERS_DIR = path.join(ROOT, "bench", "src", "servers");
@@ -29,7 +43,7 @@ export async function startSamla(options: {
     args: [path.join(ROOT, "api", "src", "main.ts")],
     cwd: ROOT,
     env: {
-      DATABASE_URL: options.databaseUrl,
+      DATABASE_URL: named(options.databaseUrl, options.label),
       OIDC_ISSUER: options.tokens.issuer,
       OIDC_JWKS_URL: options.tokens.jwksUrl,
       PORT: String(port),
@@ -54,7 +68,13 @@ export async function startPostGraphile(preferredPort: number, databaseUrl: stri
     // Promise.withResolvers first (PostGraphile 5 targets Node 22+), then tsx for the TypeScript.
     args: ["--import", path.join(SERVERS_DIR, "polyfill.mjs"), "--import", "tsx", path.join(SERVERS_DIR, "postgraphile.ts")],
     cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", GRAPHILE_ENV: "production", NODE_ENV: "production" },
+    env: {
+      DATABASE_URL: named(databaseUrl, "PostGraphile"),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      GRAPHILE_ENV: "production",
+      NODE_ENV: "production",
+    },
     // grafserv answers GET /graphql with an error (no GraphiQL): any answer means it is up.
     readyUrl: `${origin}/graphql`,
     url: origin,
@@ -72,7 +92,7 @@ export async function startSqlReference(preferredPort: number, databaseUrl: stri
     command: process.execPath,
     args: ["--import", "tsx", path.join(SERVERS_DIR, "sql-reference.ts")],
     cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+    env: { DATABASE_URL: named(databaseUrl, "SQL reference"), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
     readyUrl: `${origin}/healthz`,
     url: origin,
     logDir: LOG_DIR,

@@ -3,7 +3,7 @@
 // response as it comes. No GraphQL, no validation beyond what the bench sends. A child
 // process of bench:api:
 //   POST /<workload>   body: the GraphQL request's JSON ({query, variables}); the query is ignored
-// Env: DATABASE_URL, PORT, HOST (127.0.0.1), PG_POOL_MAX (10, as Samla's and PostGraphile's pools).
+// Env: DATABASE_URL, PORT, HOST (127.0.0.1), PG_POOL_MAX (10, as Samla's PGPOOL_MAX and PostGraphile's pool).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { ADOPTION_DASHBOARD, METHOD_COMPARISON, OFFICE_LIST, OFFICE_PAGE, ORG_GRAPH, PEOPLE_SEARCH } from "./sql-queries";
@@ -12,7 +12,9 @@ const connectionString = process.env.DATABASE_URL;
 if (!connectionString) throw new Error("DATABASE_URL must be set");
 const port = Number(process.env.PORT ?? 4704);
 const host = process.env.HOST ?? "127.0.0.1";
-const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
+// JIT off, as on the API's own connections (schema/src/adapter.ts): these statements are too
+// short for compiling them to pay.
+const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), options: "-c jit=off" });
 
 type Variables = Record<string, unknown>;
 
