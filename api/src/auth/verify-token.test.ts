@@ -87,6 +87,17 @@ describe("createTokenVerifier", () => {
     await expectTokenError(verifierWithLocalKeys()(token), "EXPIRED");
   });
 
+  it("refuses a token it accepted before once it has expired (the verified-token memo ends at exp)", async () => {
+    let now = new Date();
+    const verify = createTokenVerifier({ issuer: ISSUER, audience: "samla-api", jwks: createLocalJWKSet(jwks), now: () => now });
+    const exp = Math.floor(now.getTime() / 1000) + 60;
+    const token = await sign(keycloakClaims({ exp, iat: exp - 300 }));
+    expect((await verify(token)).username).toBe("planner");
+    expect((await verify(token)).username).toBe("planner");
+    now = new Date((exp + 10) * 1000);
+    await expectTokenError(verify(token), "EXPIRED");
+  });
+
   it("tolerates a few seconds of clock skew", async () => {
     const token = await sign(keycloakClaims({ exp: NOW() - 2 }));
     await expect(verifierWithLocalKeys()(token)).resolves.toMatchObject({ username: "planner" });

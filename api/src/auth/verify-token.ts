@@ -138,6 +138,9 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
   };
 }
 
+/** Verified tokens kept per verifier (about one per signed-in user). */
+const MAX_VERIFIED_TOKENS = 10_000;
+
 export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<Viewer> {
   const issuer = options.issuer.replace(/\/+$/, "");
   const audience = options.audience ?? "samla-api";
@@ -149,7 +152,16 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
       options.jwksCacheMaxAgeMs ?? 10 * 60_000,
     );
 
+  // Verified tokens until they expire: the web sends the same token with every request
+  // for its lifetime (minutes), and an RS256 check per request is a measurable share of a
+  // small page's CPU. Bounded; a refused token is never kept.
+  const verified = new Map<string, { viewer: Viewer; expiresAtMs: number }>();
+  const nowMs = () => (options.now?.() ?? new Date()).getTime();
+
   return async (token) => {
+    const known = verified.get(token);
+    if (known && nowMs() < known.expiresAtMs) return known.viewer;
+    if (known) verified.delete(token);
     try {
       // Check the issuer before fetching keys: a token from another IdP is refused with a
       // clear reason and without a JWKS round trip for a `kid` we will never know.
@@ -178,7 +190,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
       if (clientId && payload.azp !== clientId) {
         throw new TokenError("WRONG_AUDIENCE", `azp ${String(payload.azp)} is not ${clientId}`);
       }
-      return viewerFromClaims(payload);
+      const viewer = viewerFromClaims(payload);
+      if (verified.size >= MAX_VERIFIED_TOKENS) verified.clear();
+      verified.set(token, { viewer, expiresAtMs: payload.exp! * 1000 + CLOCK_TOLERANCE_SECONDS * 1000 });
+      return viewer;
     } catch (error) {
       throw toTokenError(error);
     }
