@@ -8,16 +8,8 @@ import { formatDate } from "../lib/dates";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { parseInput, zGlobalId } from "../lib/validation";
 import { writeXlsxSheets, type SheetCell, type SheetData } from "../lib/spreadsheets";
-import {
-  loadCaseFlowServiceIds,
-  loadCaseFlows,
-  loadCultureGaps,
-  loadInsightThemes,
-  loadKpiSeries,
-  loadMaturity,
-  loadSummary,
-} from "./comparison-queries";
-import { COMPARISON_ARG_DESCRIPTIONS, monthsOf, resolveComparisonScope, type ComparisonScope } from "./comparison-scope";
+import { COMPARISON_PARTS, loadComparison, type ComparisonData } from "./comparison-queries";
+import { COMPARISON_ARG_DESCRIPTIONS, comparedScope, monthsOf, parseComparisonArgs, type ComparisonScope } from "./comparison-scope";
 
 const THEME_NAMES: Record<PracticeTheme, string> = {
   USER_INSIGHT: "Brukerinnsikt",
@@ -47,16 +39,11 @@ async function loadLabels(db: Db, scope: ComparisonScope) {
   };
 }
 
-export async function comparisonWorkbook(db: Db, scope: ComparisonScope, serviceId: string | undefined): Promise<SheetData[]> {
-  const [labels, maturity, kpis, flows, insights, culture, summary] = await Promise.all([
-    loadLabels(db, scope),
-    loadMaturity(db, scope),
-    loadKpiSeries(db, scope),
-    serviceId ? loadCaseFlows(db, scope, serviceId) : null,
-    loadInsightThemes(db, scope),
-    loadCultureGaps(db, scope),
-    loadSummary(db, scope),
-  ]);
+/** The sheets from a comparison computed with every part (and the case flows, null when none). */
+export async function comparisonWorkbook(db: Db, scope: ComparisonScope, data: ComparisonData): Promise<SheetData[]> {
+  const labels = await loadLabels(db, scope);
+  const { maturity, kpis, insightThemes: insights, cultureGaps: culture, summary } = data as Required<ComparisonData>;
+  const flows = data.caseFlows ?? null;
   const officeName = (id: string) => labels.office.get(id)!.name;
   const service = flows ? await db.service.findUniqueOrThrow({ where: { id: flows.serviceId }, select: { name: true } }) : null;
   const months = monthsOf(scope);
@@ -204,12 +191,9 @@ export async function comparisonWorkbook(db: Db, scope: ComparisonScope, service
   return [maturitySheet, kpiSheet, flowSheet, insightSheet, cultureSheet, summarySheet];
 }
 
-/** The service of the Saksflyt sheet: ValidationError for a malformed id, NotFoundError for an unknown one. */
-async function existingServiceId(db: Db, globalId: string): Promise<string> {
-  const { serviceId } = parseInput(z.object({ serviceId: zGlobalId("Service") }), { serviceId: globalId });
-  const service = await db.service.findUnique({ where: { id: serviceId }, select: { id: true } });
-  if (!service) throw new NotFoundError("Service", globalId);
-  return service.id;
+/** The database id of the Saksflyt sheet's service; ValidationError for a malformed id. */
+function serviceDatabaseId(globalId: string): string {
+  return parseInput(z.object({ serviceId: zGlobalId("Service") }), { serviceId: globalId }).serviceId;
 }
 
 builder.queryField("methodComparisonExport", (t) =>
@@ -233,14 +217,28 @@ builder.queryField("methodComparisonExport", (t) =>
       if (args.format === "CSV") {
         throw ValidationError.field("format", "Sammenligningen har flere ark og kan bare eksporteres som XLSX.");
       }
-      const scope = await resolveComparisonScope(context.db, args);
-      const serviceId = args.serviceId
-        ? await existingServiceId(context.db, args.serviceId)
-        : (await loadCaseFlowServiceIds(context.db, scope))[0];
+      const request = parseComparisonArgs(args);
+      // The offices are checked before the service, as the screen does; a malformed service
+      // id is reported after them.
+      let serviceId: string | null = null;
+      let malformedService: unknown = null;
+      try {
+        serviceId = args.serviceId ? serviceDatabaseId(args.serviceId) : null;
+      } catch (error) {
+        malformedService = error;
+      }
+      const data = await loadComparison(context.db, request, {
+        parts: new Set(COMPARISON_PARTS),
+        caseFlows: malformedService ? undefined : { serviceId },
+      });
+      const scope = comparedScope(request, data.officeIds);
+      if (malformedService) throw malformedService;
+      // The service was given and does not exist (by default, no flow is simply an empty sheet).
+      if (args.serviceId && !data.caseFlows) throw new NotFoundError("Service", args.serviceId);
       return {
         fileName: `metodesammenligning-${formatDate(scope.from)}-${formatDate(scope.to)}.xlsx`,
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        content: await writeXlsxSheets(await comparisonWorkbook(context.db, scope, serviceId)),
+        content: await writeXlsxSheets(await comparisonWorkbook(context.db, scope, data)),
       };
     },
   }),

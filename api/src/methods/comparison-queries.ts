@@ -1,34 +1,25 @@
-// The aggregates of a method comparison, each part one SQL query with bound parameters.
-// The database does the arithmetic ("latest on or before a date", sums, averages, spreads,
-// leaders); the code here only groups the rows into the shapes the screen draws.
+// The aggregates of a method comparison: one SQL statement with bound parameters that finds
+// the compared offices (the given ones that exist, or the active pilots) and computes every
+// part the request asks for, each as one JSON value in the shape the screen draws. The
+// database does the arithmetic ("latest on or before a date", sums, averages, spreads,
+// leaders) and the grouping; the code here only turns date strings into Dates.
 import { Prisma, type Db, type InsightKind } from "@samla/schema";
-import { firstOfMonth, formatDate, parseDate } from "../lib/dates";
-import type { ComparisonScope } from "./comparison-scope";
+import { firstOfMonth, formatDate } from "../lib/dates";
+import { MAX_COMPARED_OFFICES, type ComparisonRequest, type ComparisonScope } from "./comparison-scope";
 import { CASE_FLOW_STAGES } from "./method-types";
 
 /** The common stages of a case flow in order (the list recording checks against); other stages follow by position. */
 export const CASE_FLOW_STAGE_ORDER = CASE_FLOW_STAGES.map((stage) => stage.key);
 
-/** The compared offices with their position, as the first CTE of every query. */
-function comparedOffices(scope: ComparisonScope): Prisma.Sql {
-  return Prisma.sql`compared AS (
-    SELECT o."id", o."position"
-    FROM unnest(${scope.officeIds}::text[]) WITH ORDINALITY AS o("id", "position")
-  )`;
-}
+/** The parts of a comparison that are computed in the database. */
+export const COMPARISON_PARTS = ["maturity", "kpis", "caseFlowServices", "insightThemes", "cultureGaps", "summary"] as const;
+export type ComparisonPart = (typeof COMPARISON_PARTS)[number];
 
-/** Practices in force during (part of) the period, in catalogue order. */
-function comparedPractices(scope: ComparisonScope): Prisma.Sql {
-  return Prisma.sql`practices AS (
-    SELECT p."id", p."theme", p."sortOrder", p."code"
-    FROM "Practice" p
-    WHERE p."retiredAt" IS NULL OR p."retiredAt" >= ${day(scope.from)}::date
-  )`;
+export interface ComparisonWanted {
+  parts: ReadonlySet<ComparisonPart>;
+  /** The case flows of one service (a database id), or of the most widely recorded one (null). */
+  caseFlows?: { serviceId: string | null };
 }
-
-const day = (date: Date) => formatDate(date);
-const asDate = (text: string) => parseDate(text)!;
-const asDateOrNull = (text: string | null) => (text === null ? null : asDate(text));
 
 // ---- Maturity --------------------------------------------------------------------------
 
@@ -46,46 +37,10 @@ export interface MaturityCell {
 }
 
 export interface MaturityMatrix {
+  /** The practices in force during (part of) the period, in catalogue order. */
   practiceIds: string[];
   /** Every office × practice, office by office, practices in catalogue order. */
   cells: MaturityCell[];
-}
-
-export async function loadMaturity(db: Db, scope: ComparisonScope): Promise<MaturityMatrix> {
-  const rows = await db.$queryRaw<
-    (Omit<MaturityCell, "assessedOn" | "previousAssessedOn"> & { assessedOn: string | null; previousAssessedOn: string | null })[]
-  >`
-    WITH ${comparedOffices(scope)}, ${comparedPractices(scope)},
-    ranked AS (
-      SELECT m."officeId", m."practiceId", m."level", m."assessedOn",
-             count(*) OVER (PARTITION BY m."officeId", m."practiceId") AS "assessmentCount",
-             row_number() OVER (
-               PARTITION BY m."officeId", m."practiceId"
-               ORDER BY m."assessedOn" DESC, m."createdAt" DESC, m."id" DESC) AS "newest",
-             -- Numbered separately on each side of from: number 1 on or before it is the previous level.
-             row_number() OVER (
-               PARTITION BY m."officeId", m."practiceId", m."assessedOn" <= ${day(scope.from)}::date
-               ORDER BY m."assessedOn" DESC, m."createdAt" DESC, m."id" DESC) AS "newestOnItsSide"
-      FROM "MaturityAssessment" m
-      WHERE m."officeId" = ANY(${scope.officeIds}::text[]) AND m."assessedOn" <= ${day(scope.to)}::date
-    )
-    SELECT c."id" AS "officeId", p."id" AS "practiceId",
-           cur."level", cur."assessedOn"::text AS "assessedOn",
-           prev."level" AS "previousLevel", prev."assessedOn"::text AS "previousAssessedOn",
-           COALESCE(cur."assessmentCount", 0)::int AS "assessmentCount"
-    FROM compared c
-    CROSS JOIN practices p
-    LEFT JOIN ranked cur ON cur."officeId" = c."id" AND cur."practiceId" = p."id" AND cur."newest" = 1
-    LEFT JOIN ranked prev ON prev."officeId" = c."id" AND prev."practiceId" = p."id"
-      AND prev."assessedOn" <= ${day(scope.from)}::date AND prev."newestOnItsSide" = 1
-    ORDER BY c."position", p."theme", p."sortOrder", p."code"`;
-  const cells = rows.map((row) => ({
-    ...row,
-    assessedOn: asDateOrNull(row.assessedOn),
-    previousAssessedOn: asDateOrNull(row.previousAssessedOn),
-  }));
-  const firstOffice = scope.officeIds[0];
-  return { practiceIds: cells.filter((cell) => cell.officeId === firstOffice).map((cell) => cell.practiceId), cells };
 }
 
 // ---- KPIs ------------------------------------------------------------------------------
@@ -110,71 +65,7 @@ export interface KpiSeries {
   series: KpiOfficeSeries[];
 }
 
-export async function loadKpiSeries(db: Db, scope: ComparisonScope): Promise<KpiSeries[]> {
-  const rows = await db.$queryRaw<
-    {
-      kpiId: string;
-      target: number | null;
-      officeId: string | null;
-      period: string | null;
-      value: number | null;
-      average: number | null;
-      latestValue: number | null;
-      latestPeriod: string | null;
-    }[]
-  >`
-    WITH ${comparedOffices(scope)},
-    points AS (
-      SELECT mm."kpiId", mm."officeId", c."position", mm."period", mm."value",
-             avg(mm."value") OVER office_kpi AS "average",
-             first_value(mm."value") OVER (office_kpi ORDER BY mm."period" DESC) AS "latestValue",
-             max(mm."period") OVER office_kpi AS "latestPeriod"
-      FROM "KpiMeasurement" mm
-      JOIN compared c ON c."id" = mm."officeId"
-      WHERE mm."period" >= ${day(firstOfMonth(scope.from))}::date AND mm."period" <= ${day(scope.to)}::date
-      WINDOW office_kpi AS (PARTITION BY mm."kpiId", mm."officeId")
-    )
-    SELECT k."id" AS "kpiId", k."target"::float8 AS "target",
-           pt."officeId", pt."period"::text AS "period", pt."value"::float8 AS "value",
-           pt."average"::float8 AS "average", pt."latestValue"::float8 AS "latestValue",
-           pt."latestPeriod"::text AS "latestPeriod"
-    FROM "Kpi" k
-    LEFT JOIN points pt ON pt."kpiId" = k."id"
-    ORDER BY k."sortOrder", k."code", k."id", pt."position", pt."period"`;
-
-  const kpis = new Map<string, KpiSeries>();
-  for (const row of rows) {
-    let kpi = kpis.get(row.kpiId);
-    if (!kpi) {
-      kpi = {
-        kpiId: row.kpiId,
-        target: row.target,
-        series: scope.officeIds.map((officeId) => ({ officeId, points: [], latest: null, average: null })),
-      };
-      kpis.set(row.kpiId, kpi);
-    }
-    if (row.officeId === null || row.period === null || row.value === null) continue;
-    const series = kpi.series.find((s) => s.officeId === row.officeId)!;
-    series.points.push({ period: asDate(row.period), value: row.value });
-    series.average = row.average;
-    series.latest = row.latestPeriod === null || row.latestValue === null ? null : { period: asDate(row.latestPeriod), value: row.latestValue };
-  }
-  return [...kpis.values()];
-}
-
 // ---- Case flows ------------------------------------------------------------------------
-
-/** Services with a recorded flow in a compared office, the most widely recorded first. */
-export async function loadCaseFlowServiceIds(db: Db, scope: ComparisonScope): Promise<string[]> {
-  const rows = await db.$queryRaw<{ serviceId: string }[]>`
-    SELECT f."serviceId"
-    FROM "ProcessFlow" f
-    JOIN "Service" s ON s."id" = f."serviceId"
-    WHERE f."officeId" = ANY(${scope.officeIds}::text[]) AND f."recordedOn" <= ${day(scope.to)}::date
-    GROUP BY f."serviceId", s."name"
-    ORDER BY count(DISTINCT f."officeId") DESC, s."name", f."serviceId"`;
-  return rows.map((row) => row.serviceId);
-}
 
 export interface CaseFlowStep {
   stepId: string;
@@ -242,6 +133,425 @@ export interface CaseFlowComparison {
   leadTimeSpreadDays: number | null;
 }
 
+// ---- User insights and culture ---------------------------------------------------------
+
+export interface InsightThemeCell {
+  officeId: string;
+  theme: string;
+  /** Insights on the theme from interviews within the period. */
+  count: number;
+  /** Of the office's insights in the period (0-1); null when the office has none. */
+  share: number | null;
+  /** A quote if there is one, else a summary; the newest. */
+  example: string | null;
+  exampleKind: InsightKind | null;
+}
+
+export interface InsightThemeMatrix {
+  /** Most mentioned first. */
+  themes: string[];
+  /** Every theme × office, theme by theme. */
+  cells: InsightThemeCell[];
+}
+
+export interface CultureGapCell {
+  officeId: string;
+  dimension: string;
+  /** The latest assessment on or before `to`; all null when there is none. */
+  current: number | null;
+  target: number | null;
+  /** target − current */
+  gap: number | null;
+  assessedOn: Date | null;
+}
+
+export interface CultureGapMatrix {
+  dimensions: string[];
+  /** Every dimension × office, dimension by dimension. */
+  cells: CultureGapCell[];
+}
+
+// ---- Summary: who to learn from ----------------------------------------------------------
+
+export interface LeaderKpi {
+  kpiId: string;
+  /** The leading office's latest value within the period; null when it has none. */
+  value: number | null;
+  period: Date | null;
+}
+
+export interface PracticeLeader {
+  practiceId: string;
+  /** The compared office furthest along (level above 0); null when none is. */
+  leadingOfficeId: string | null;
+  level: number | null;
+  /** When the leader first stood at (or above) that level: ties go to whoever got there first. */
+  reachedOn: Date | null;
+  /** Every KPI in catalogue order (empty without a leader). */
+  kpis: LeaderKpi[];
+}
+
+// ---- The statement -----------------------------------------------------------------------
+
+export interface ComparisonData {
+  /** The given offices that exist (in the given order), or the active pilots (spearhead first). */
+  officeIds: string[];
+  maturity?: MaturityMatrix;
+  kpis?: KpiSeries[];
+  /** Services with a recorded flow in a compared office, the most widely recorded first. */
+  caseFlowServiceIds?: string[];
+  insightThemes?: InsightThemeMatrix;
+  cultureGaps?: CultureGapMatrix;
+  summary?: PracticeLeader[];
+  /** The flows of the service asked for; null when it does not exist (or, by default, when no flow is recorded). */
+  caseFlows?: CaseFlowComparison | null;
+}
+
+const day = (date: Date) => formatDate(date);
+
+/** A `yyyy-mm-dd` from the database as a Date at UTC midnight (as Prisma returns `@db.Date`). */
+function asDate(text: string): Date {
+  return new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))));
+}
+const asDateOrNull = (text: string | null) => (text === null ? null : asDate(text));
+
+/** The compared offices with their position (1, 2, …). */
+function comparedOffices(request: ComparisonRequest): Prisma.Sql {
+  if (request.officeIds) {
+    return Prisma.sql`compared AS MATERIALIZED (
+      SELECT o."id", g."position"
+      FROM unnest(${request.officeIds}::text[]) WITH ORDINALITY AS g("id", "position")
+      JOIN "Office" o ON o."id" = g."id"
+    )`;
+  }
+  return Prisma.sql`compared AS MATERIALIZED (
+    SELECT o."id", row_number() OVER (ORDER BY o."isSpearhead" DESC, o."name", o."id") AS "position"
+    FROM "Office" o
+    WHERE o."isPilot" AND o."status" = 'ACTIVE'
+    ORDER BY o."isSpearhead" DESC, o."name", o."id"
+    LIMIT ${MAX_COMPARED_OFFICES}
+  )`;
+}
+
+/**
+ * The CTEs the parts read. PostgreSQL computes only those a part in the SELECT list refers
+ * to, and each at most once however many parts share it.
+ */
+function commonTables(request: ComparisonRequest, wanted: ComparisonWanted): Prisma.Sql {
+  const from = day(request.from);
+  const to = day(request.to);
+  const monthStart = day(firstOfMonth(request.from));
+  const flowService =
+    wanted.caseFlows?.serviceId != null
+      ? Prisma.sql`SELECT s."id" FROM "Service" s WHERE s."id" = ${wanted.caseFlows.serviceId}`
+      : Prisma.sql`SELECT fs."serviceId" AS "id" FROM flow_services fs ORDER BY fs."offices" DESC, fs."name", fs."serviceId" LIMIT 1`;
+  return Prisma.sql`
+    ${comparedOffices(request)},
+    -- Practices in force during (part of) the period, in catalogue order.
+    practices AS (
+      SELECT p."id", p."theme", p."sortOrder", p."code"
+      FROM "Practice" p
+      WHERE p."retiredAt" IS NULL OR p."retiredAt" >= ${from}::date
+    ),
+    assessments AS (
+      SELECT m."officeId", m."practiceId", m."level", m."assessedOn", m."createdAt", m."id"
+      FROM "MaturityAssessment" m
+      WHERE m."officeId" IN (SELECT c."id" FROM compared c) AND m."assessedOn" <= ${to}::date
+    ),
+    -- Per office and practice: the latest level on or before to, and on or before from.
+    maturity_now AS (
+      SELECT a."officeId", a."practiceId", count(*)::int AS "assessmentCount",
+             (array_agg(a."level" ORDER BY a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC))[1] AS "level",
+             max(a."assessedOn") AS "assessedOn",
+             (array_agg(a."level" ORDER BY a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC)
+                FILTER (WHERE a."assessedOn" <= ${from}::date))[1] AS "previousLevel",
+             max(a."assessedOn") FILTER (WHERE a."assessedOn" <= ${from}::date) AS "previousAssessedOn"
+      FROM assessments a
+      GROUP BY a."officeId", a."practiceId"
+    ),
+    -- When each office first stood at (or above) its current level.
+    reached AS (
+      SELECT n."officeId", n."practiceId", n."level", min(a."assessedOn") AS "reachedOn"
+      FROM maturity_now n
+      JOIN assessments a ON a."officeId" = n."officeId" AND a."practiceId" = n."practiceId" AND a."level" >= n."level"
+      WHERE n."level" > 0
+      GROUP BY n."officeId", n."practiceId", n."level"
+    ),
+    leaders AS (
+      SELECT DISTINCT ON (r."practiceId") r."practiceId", r."officeId", r."level", r."reachedOn"
+      FROM reached r
+      JOIN "Office" o ON o."id" = r."officeId"
+      ORDER BY r."practiceId", r."level" DESC, r."reachedOn", o."name", o."id"
+    ),
+    -- Per KPI and office: the months of the period (a period from mid-month includes its month).
+    kpi_series AS (
+      SELECT mm."kpiId", mm."officeId",
+             json_agg(json_build_object('period', mm."period", 'value', mm."value"::float8) ORDER BY mm."period") AS "points",
+             avg(mm."value")::float8 AS "average",
+             max(mm."period") AS "latestPeriod",
+             (array_agg(mm."value" ORDER BY mm."period" DESC))[1]::float8 AS "latestValue"
+      FROM "KpiMeasurement" mm
+      WHERE mm."officeId" IN (SELECT c."id" FROM compared c)
+        AND mm."period" >= ${monthStart}::date AND mm."period" <= ${to}::date
+      GROUP BY mm."kpiId", mm."officeId"
+    ),
+    insights AS (
+      SELECT i."officeId", i."theme", i."kind", i."text",
+             count(*) OVER (PARTITION BY i."officeId", i."theme") AS "count",
+             count(*) OVER (PARTITION BY i."officeId") AS "officeTotal",
+             count(*) OVER (PARTITION BY i."theme") AS "themeTotal",
+             row_number() OVER (
+               PARTITION BY i."officeId", i."theme"
+               ORDER BY (i."kind" = 'QUOTE') DESC, i."interviewedOn" DESC, i."createdAt" DESC, i."id" DESC) AS "rank"
+      FROM "UserInsight" i
+      WHERE i."officeId" IN (SELECT c."id" FROM compared c)
+        AND i."interviewedOn" BETWEEN ${from}::date AND ${to}::date
+    ),
+    insight_themes AS (SELECT DISTINCT i."theme", i."themeTotal" FROM insights i),
+    insight_totals AS (SELECT DISTINCT i."officeId", i."officeTotal" FROM insights i),
+    culture AS (
+      SELECT DISTINCT ON (a."officeId", a."dimension") a."officeId", a."dimension", a."currentScore", a."targetScore", a."assessedOn"
+      FROM "CultureAssessment" a
+      WHERE a."officeId" IN (SELECT c."id" FROM compared c) AND a."assessedOn" <= ${to}::date
+      ORDER BY a."officeId", a."dimension", a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC
+    ),
+    culture_dimensions AS (SELECT DISTINCT l."dimension" FROM culture l),
+    flow_services AS (
+      SELECT f."serviceId", s."name", count(DISTINCT f."officeId") AS "offices"
+      FROM "ProcessFlow" f
+      JOIN "Service" s ON s."id" = f."serviceId"
+      WHERE f."officeId" IN (SELECT c."id" FROM compared c) AND f."recordedOn" <= ${to}::date
+      GROUP BY f."serviceId", s."name"
+    ),
+    -- Case flows: the service compared, each office's flow in force on to, its steps and stages.
+    flow_service AS (${flowService}),
+    flow_latest AS (
+      SELECT DISTINCT ON (f."officeId") f."id", f."officeId", f."recordedOn"
+      FROM "ProcessFlow" f
+      WHERE f."serviceId" = (SELECT fsv."id" FROM flow_service fsv)
+        AND f."officeId" IN (SELECT c."id" FROM compared c)
+        AND f."recordedOn" <= ${to}::date
+      ORDER BY f."officeId", f."recordedOn" DESC, f."createdAt" DESC, f."id" DESC
+    ),
+    flow_steps AS (
+      SELECT l."officeId", s."id" AS "stepId", s."order", s."stageKey", s."name", s."responsibleRoleId",
+             s."durationDays", s."waitingDays", s."durationDays" + s."waitingDays" AS "leadTime", s."handOffs",
+             count(*) OVER (PARTITION BY l."officeId") AS "stepCount"
+      FROM flow_latest l
+      JOIN "ProcessStep" s ON s."flowId" = l."id"
+    ),
+    flow_totals AS (
+      SELECT l."officeId", l."id" AS "flowId", l."recordedOn",
+             COALESCE(sum(s."leadTime"), 0) AS "leadTime", COALESCE(sum(s."durationDays"), 0) AS "working",
+             COALESCE(sum(s."waitingDays"), 0) AS "waiting",
+             COALESCE(sum(s."handOffs"), 0) AS "handOffs", count(s."stepId") AS "stepCount"
+      FROM flow_latest l
+      LEFT JOIN flow_steps s ON s."officeId" = l."officeId"
+      GROUP BY l."officeId", l."id", l."recordedOn"
+    ),
+    flow_ranked AS (
+      SELECT fl.*, c."position",
+             fl."leadTime" - min(fl."leadTime") OVER () AS "leadTimeDifference",
+             max(fl."leadTime") OVER () - min(fl."leadTime") OVER () AS "leadTimeSpread",
+             row_number() OVER (ORDER BY fl."leadTime", c."position") = 1 AS "isFastestFlow"
+      FROM flow_totals fl
+      JOIN compared c ON c."id" = fl."officeId"
+    ),
+    flow_office_stages AS (
+      SELECT s."officeId", s."stageKey", sum(s."leadTime") AS "leadTime", sum(s."waitingDays") AS "waiting",
+             sum(s."handOffs") AS "handOffs", avg(s."order"::numeric / s."stepCount") AS "relativePosition"
+      FROM flow_steps s
+      GROUP BY s."officeId", s."stageKey"
+    ),
+    flow_stages AS (
+      SELECT os."stageKey", count(*) AS "officeCount",
+             min(os."leadTime") AS "minLeadTime", max(os."leadTime") AS "maxLeadTime",
+             (array_agg(os."officeId" ORDER BY os."leadTime", c."position"))[1] AS "fastestOfficeId",
+             (array_agg(os."officeId" ORDER BY os."leadTime" DESC, c."position"))[1] AS "slowestOfficeId",
+             ARRAY(
+               SELECT rf."officeId" FROM flow_ranked rf
+               WHERE NOT EXISTS (
+                 SELECT 1 FROM flow_office_stages other WHERE other."officeId" = rf."officeId" AND other."stageKey" = os."stageKey")
+               ORDER BY rf."position") AS "officeIdsWithout",
+             -- Known stages in their natural order, then others where they sit in the flows.
+             row_number() OVER (
+               ORDER BY array_position(${CASE_FLOW_STAGE_ORDER}::text[], os."stageKey") NULLS LAST,
+                        avg(os."relativePosition"), os."stageKey") AS "stageRank"
+      FROM flow_office_stages os
+      JOIN compared c ON c."id" = os."officeId"
+      GROUP BY os."stageKey"
+    )`;
+}
+
+/** Each part as one JSON value (an expression over the CTEs above). */
+const PART_SQL: Record<ComparisonPart | "caseFlows", Prisma.Sql> = {
+  maturity: Prisma.sql`json_build_object(
+    'practiceIds', COALESCE((SELECT json_agg(p."id" ORDER BY p."theme", p."sortOrder", p."code") FROM practices p), '[]'),
+    'cells', COALESCE((
+      SELECT json_agg(json_build_object(
+               'officeId', c."id", 'practiceId', p."id", 'level', n."level", 'assessedOn', n."assessedOn",
+               'previousLevel', n."previousLevel", 'previousAssessedOn', n."previousAssessedOn",
+               'assessmentCount', COALESCE(n."assessmentCount", 0))
+             ORDER BY c."position", p."theme", p."sortOrder", p."code")
+      FROM compared c
+      CROSS JOIN practices p
+      LEFT JOIN maturity_now n ON n."officeId" = c."id" AND n."practiceId" = p."id"), '[]'))`,
+  kpis: Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
+             'kpiId', k."id", 'target', k."target"::float8,
+             'series', COALESCE((
+               SELECT json_agg(json_build_object(
+                        'officeId', c."id", 'points', COALESCE(s."points", '[]'::json), 'average', s."average")
+                      ORDER BY c."position")
+               FROM compared c
+               LEFT JOIN kpi_series s ON s."kpiId" = k."id" AND s."officeId" = c."id"), '[]'))
+           ORDER BY k."sortOrder", k."code", k."id")
+    FROM "Kpi" k), '[]')`,
+  caseFlowServices: Prisma.sql`COALESCE((
+    SELECT json_agg(fs."serviceId" ORDER BY fs."offices" DESC, fs."name", fs."serviceId") FROM flow_services fs), '[]')`,
+  insightThemes: Prisma.sql`json_build_object(
+    'themes', COALESCE((SELECT json_agg(t."theme" ORDER BY t."themeTotal" DESC, t."theme") FROM insight_themes t), '[]'),
+    'cells', COALESCE((
+      SELECT json_agg(json_build_object(
+               'officeId', c."id", 'theme', t."theme", 'count', COALESCE(i."count", 0),
+               'share', COALESCE(i."count", 0)::float8 / ot."officeTotal",
+               'example', i."text", 'exampleKind', i."kind")
+             ORDER BY t."themeTotal" DESC, t."theme", c."position")
+      FROM insight_themes t
+      CROSS JOIN compared c
+      LEFT JOIN insight_totals ot ON ot."officeId" = c."id"
+      LEFT JOIN insights i ON i."officeId" = c."id" AND i."theme" = t."theme" AND i."rank" = 1), '[]'))`,
+  cultureGaps: Prisma.sql`json_build_object(
+    'dimensions', COALESCE((SELECT json_agg(d."dimension" ORDER BY d."dimension") FROM culture_dimensions d), '[]'),
+    'cells', COALESCE((
+      SELECT json_agg(json_build_object(
+               'officeId', c."id", 'dimension', d."dimension",
+               'current', l."currentScore"::float8, 'target', l."targetScore"::float8,
+               'gap', (l."targetScore" - l."currentScore")::float8, 'assessedOn', l."assessedOn")
+             ORDER BY d."dimension", c."position")
+      FROM culture_dimensions d
+      CROSS JOIN compared c
+      LEFT JOIN culture l ON l."officeId" = c."id" AND l."dimension" = d."dimension"), '[]'))`,
+  summary: Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
+             'practiceId', p."id", 'leadingOfficeId', l."officeId", 'level', l."level", 'reachedOn', l."reachedOn",
+             'kpis', CASE WHEN l."officeId" IS NULL THEN '[]'::json ELSE COALESCE((
+               SELECT json_agg(json_build_object('kpiId', k."id", 'value', s."latestValue", 'period', s."latestPeriod")
+                      ORDER BY k."sortOrder", k."code", k."id")
+               FROM "Kpi" k
+               LEFT JOIN kpi_series s ON s."kpiId" = k."id" AND s."officeId" = l."officeId"), '[]') END)
+           ORDER BY p."theme", p."sortOrder", p."code")
+    FROM practices p
+    LEFT JOIN leaders l ON l."practiceId" = p."id"), '[]')`,
+  caseFlows: Prisma.sql`(
+    SELECT json_build_object('serviceId', fsv."id", 'rows', COALESCE((
+      SELECT json_agg(r ORDER BY r."position", r."order")
+      FROM (
+        SELECT rf."position", rf."officeId", rf."flowId", rf."recordedOn",
+               rf."leadTime"::float8 AS "totalLeadTime", rf."working"::float8 AS "totalWorking",
+               rf."waiting"::float8 AS "totalWaiting",
+               CASE WHEN rf."leadTime" > 0 THEN (rf."waiting" / rf."leadTime")::float8 END AS "waitingShare",
+               rf."handOffs"::int AS "totalHandOffs", rf."stepCount"::int AS "stepCount",
+               rf."leadTimeDifference"::float8 AS "leadTimeDifference", rf."leadTimeSpread"::float8 AS "leadTimeSpread",
+               rf."isFastestFlow",
+               s."stepId", s."order", s."stageKey", s."name", s."responsibleRoleId", ro."name" AS "responsibleRoleName",
+               s."durationDays"::float8 AS "durationDays", s."waitingDays"::float8 AS "waitingDays",
+               s."leadTime"::float8 AS "leadTime", s."handOffs",
+               os."leadTime"::float8 AS "stageLeadTime", os."waiting"::float8 AS "stageWaiting",
+               os."handOffs"::int AS "stageHandOffs",
+               st."stageRank"::int AS "stageRank", st."officeCount"::int AS "stageOfficeCount",
+               st."minLeadTime"::float8 AS "stageMinLeadTime", st."maxLeadTime"::float8 AS "stageMaxLeadTime",
+               (st."maxLeadTime" - st."minLeadTime")::float8 AS "stageSpread", st."officeIdsWithout" AS "stageOfficeIdsWithout",
+               st."fastestOfficeId" AS "stageFastestOfficeId", st."slowestOfficeId" AS "stageSlowestOfficeId"
+        FROM flow_ranked rf
+        LEFT JOIN flow_steps s ON s."officeId" = rf."officeId"
+        LEFT JOIN flow_office_stages os ON os."officeId" = s."officeId" AND os."stageKey" = s."stageKey"
+        LEFT JOIN flow_stages st ON st."stageKey" = s."stageKey"
+        LEFT JOIN "Role" ro ON ro."id" = s."responsibleRoleId") r), '[]'))
+    FROM flow_service fsv)`,
+};
+
+interface RawComparison {
+  officeIds: string[];
+  maturity?: {
+    practiceIds: string[];
+    cells: (Omit<MaturityCell, "assessedOn" | "previousAssessedOn"> & { assessedOn: string | null; previousAssessedOn: string | null })[];
+  };
+  kpis?: { kpiId: string; target: number | null; series: { officeId: string; points: { period: string; value: number }[]; average: number | null }[] }[];
+  caseFlowServices?: string[];
+  insightThemes?: InsightThemeMatrix;
+  cultureGaps?: { dimensions: string[]; cells: (Omit<CultureGapCell, "assessedOn"> & { assessedOn: string | null })[] };
+  summary?: { practiceId: string; leadingOfficeId: string | null; level: number | null; reachedOn: string | null; kpis: { kpiId: string; value: number | null; period: string | null }[] }[];
+  caseFlows?: { serviceId: string; rows: CaseFlowRow[] } | null;
+}
+
+/**
+ * One statement: the compared offices and every part in `wanted`. For given office ids,
+ * `officeIds` holds those that exist (the caller decides what a missing one means); by
+ * default, the active pilots.
+ */
+export async function loadComparison(db: Db, request: ComparisonRequest, wanted: ComparisonWanted): Promise<ComparisonData> {
+  const columns: Prisma.Sql[] = [Prisma.sql`'officeIds', COALESCE((SELECT json_agg(c."id" ORDER BY c."position") FROM compared c), '[]')`];
+  for (const part of COMPARISON_PARTS) {
+    if (wanted.parts.has(part)) columns.push(Prisma.sql`${Prisma.raw(`'${part}'`)}, ${PART_SQL[part]}`);
+  }
+  if (wanted.caseFlows) columns.push(Prisma.sql`'caseFlows', ${PART_SQL.caseFlows}`);
+  const [row] = await db.$queryRaw<{ comparison: RawComparison }[]>`
+    WITH ${commonTables(request, wanted)}
+    SELECT json_build_object(${Prisma.join(columns, ", ")}) AS "comparison"`;
+  const raw = row!.comparison;
+
+  const data: ComparisonData = { officeIds: raw.officeIds };
+  if (raw.maturity) {
+    data.maturity = {
+      practiceIds: raw.maturity.practiceIds,
+      cells: raw.maturity.cells.map((cell) => ({
+        ...cell,
+        assessedOn: asDateOrNull(cell.assessedOn),
+        previousAssessedOn: asDateOrNull(cell.previousAssessedOn),
+      })),
+    };
+  }
+  if (raw.kpis) {
+    data.kpis = raw.kpis.map((kpi) => ({
+      kpiId: kpi.kpiId,
+      target: kpi.target,
+      series: kpi.series.map((series) => {
+        const points = series.points.map((point) => ({ period: asDate(point.period), value: point.value }));
+        return { officeId: series.officeId, points, latest: points.at(-1) ?? null, average: series.average };
+      }),
+    }));
+  }
+  if (raw.caseFlowServices) data.caseFlowServiceIds = raw.caseFlowServices;
+  if (raw.insightThemes) data.insightThemes = raw.insightThemes;
+  if (raw.cultureGaps) {
+    data.cultureGaps = {
+      dimensions: raw.cultureGaps.dimensions,
+      cells: raw.cultureGaps.cells.map((cell) => ({ ...cell, assessedOn: asDateOrNull(cell.assessedOn) })),
+    };
+  }
+  if (raw.summary) {
+    data.summary = raw.summary.map((leader) => ({
+      practiceId: leader.practiceId,
+      leadingOfficeId: leader.leadingOfficeId,
+      level: leader.level,
+      reachedOn: asDateOrNull(leader.reachedOn),
+      kpis: leader.kpis.map((kpi) => ({ kpiId: kpi.kpiId, value: kpi.value, period: asDateOrNull(kpi.period) })),
+    }));
+  }
+  if (wanted.caseFlows) {
+    data.caseFlows = raw.caseFlows ? caseFlowComparison(raw.caseFlows.serviceId, raw.officeIds, raw.caseFlows.rows) : null;
+  }
+  return data;
+}
+
+/** The parts of an already resolved scope (its offices exist). */
+export function loadComparisonParts(db: Db, scope: ComparisonScope, wanted: ComparisonWanted): Promise<ComparisonData> {
+  return loadComparison(db, { officeIds: scope.officeIds, from: scope.from, to: scope.to }, wanted);
+}
+
+// ---- Case flows from their rows ------------------------------------------------------------
+
 interface CaseFlowRow {
   officeId: string;
   flowId: string;
@@ -278,99 +588,28 @@ interface CaseFlowRow {
   stageOfficeIdsWithout: string[] | null;
 }
 
-export async function loadCaseFlows(db: Db, scope: ComparisonScope, serviceId: string): Promise<CaseFlowComparison> {
-  const rows = await db.$queryRaw<CaseFlowRow[]>`
-    WITH ${comparedOffices(scope)},
-    latest AS (
-      SELECT DISTINCT ON (f."officeId") f."id", f."officeId", f."recordedOn"
-      FROM "ProcessFlow" f
-      WHERE f."serviceId" = ${serviceId} AND f."officeId" = ANY(${scope.officeIds}::text[])
-        AND f."recordedOn" <= ${day(scope.to)}::date
-      ORDER BY f."officeId", f."recordedOn" DESC, f."createdAt" DESC, f."id" DESC
-    ),
-    steps AS (
-      SELECT l."officeId", s."id" AS "stepId", s."order", s."stageKey", s."name", s."responsibleRoleId",
-             s."durationDays", s."waitingDays", s."durationDays" + s."waitingDays" AS "leadTime", s."handOffs",
-             count(*) OVER (PARTITION BY l."officeId") AS "stepCount"
-      FROM latest l
-      JOIN "ProcessStep" s ON s."flowId" = l."id"
-    ),
-    flows AS (
-      SELECT l."officeId", l."id" AS "flowId", l."recordedOn",
-             COALESCE(sum(s."leadTime"), 0) AS "leadTime", COALESCE(sum(s."durationDays"), 0) AS "working",
-             COALESCE(sum(s."waitingDays"), 0) AS "waiting",
-             COALESCE(sum(s."handOffs"), 0) AS "handOffs", count(s."stepId") AS "stepCount"
-      FROM latest l
-      LEFT JOIN steps s ON s."officeId" = l."officeId"
-      GROUP BY l."officeId", l."id", l."recordedOn"
-    ),
-    ranked_flows AS (
-      SELECT fl.*, c."position",
-             fl."leadTime" - min(fl."leadTime") OVER () AS "leadTimeDifference",
-             max(fl."leadTime") OVER () - min(fl."leadTime") OVER () AS "leadTimeSpread",
-             row_number() OVER (ORDER BY fl."leadTime", c."position") = 1 AS "isFastestFlow"
-      FROM flows fl
-      JOIN compared c ON c."id" = fl."officeId"
-    ),
-    office_stages AS (
-      SELECT s."officeId", s."stageKey", sum(s."leadTime") AS "leadTime", sum(s."waitingDays") AS "waiting",
-             sum(s."handOffs") AS "handOffs", avg(s."order"::numeric / s."stepCount") AS "relativePosition"
-      FROM steps s
-      GROUP BY s."officeId", s."stageKey"
-    ),
-    stages AS (
-      SELECT os."stageKey", count(*) AS "officeCount",
-             min(os."leadTime") AS "minLeadTime", max(os."leadTime") AS "maxLeadTime",
-             (array_agg(os."officeId" ORDER BY os."leadTime", c."position"))[1] AS "fastestOfficeId",
-             (array_agg(os."officeId" ORDER BY os."leadTime" DESC, c."position"))[1] AS "slowestOfficeId",
-             ARRAY(
-               SELECT rf."officeId" FROM ranked_flows rf
-               WHERE NOT EXISTS (
-                 SELECT 1 FROM office_stages other WHERE other."officeId" = rf."officeId" AND other."stageKey" = os."stageKey")
-               ORDER BY rf."position") AS "officeIdsWithout",
-             -- Known stages in their natural order, then others where they sit in the flows.
-             row_number() OVER (
-               ORDER BY array_position(${CASE_FLOW_STAGE_ORDER}::text[], os."stageKey") NULLS LAST,
-                        avg(os."relativePosition"), os."stageKey") AS "stageRank"
-      FROM office_stages os
-      JOIN compared c ON c."id" = os."officeId"
-      GROUP BY os."stageKey"
-    )
-    SELECT rf."officeId", rf."flowId", rf."recordedOn"::text AS "recordedOn",
-           rf."leadTime"::float8 AS "totalLeadTime", rf."working"::float8 AS "totalWorking",
-           rf."waiting"::float8 AS "totalWaiting",
-           CASE WHEN rf."leadTime" > 0 THEN (rf."waiting" / rf."leadTime")::float8 END AS "waitingShare",
-           rf."handOffs"::int AS "totalHandOffs", rf."stepCount"::int AS "stepCount",
-           rf."leadTimeDifference"::float8 AS "leadTimeDifference", rf."leadTimeSpread"::float8 AS "leadTimeSpread",
-           rf."isFastestFlow",
-           s."stepId", s."order", s."stageKey", s."name", s."responsibleRoleId", r."name" AS "responsibleRoleName",
-           s."durationDays"::float8 AS "durationDays", s."waitingDays"::float8 AS "waitingDays",
-           s."leadTime"::float8 AS "leadTime", s."handOffs",
-           os."leadTime"::float8 AS "stageLeadTime", os."waiting"::float8 AS "stageWaiting",
-           os."handOffs"::int AS "stageHandOffs",
-           st."stageRank"::int AS "stageRank", st."officeCount"::int AS "stageOfficeCount",
-           st."minLeadTime"::float8 AS "stageMinLeadTime", st."maxLeadTime"::float8 AS "stageMaxLeadTime",
-           (st."maxLeadTime" - st."minLeadTime")::float8 AS "stageSpread", st."officeIdsWithout" AS "stageOfficeIdsWithout",
-           st."fastestOfficeId" AS "stageFastestOfficeId", st."slowestOfficeId" AS "stageSlowestOfficeId"
-    FROM ranked_flows rf
-    LEFT JOIN steps s ON s."officeId" = rf."officeId"
-    LEFT JOIN office_stages os ON os."officeId" = s."officeId" AND os."stageKey" = s."stageKey"
-    LEFT JOIN stages st ON st."stageKey" = s."stageKey"
-    LEFT JOIN "Role" r ON r."id" = s."responsibleRoleId"
-    ORDER BY rf."position", s."order"`;
-
+/** Rows (office by office in compared order, steps in flow order) grouped into the comparison. */
+function caseFlowComparison(serviceId: string, officeIds: readonly string[], rows: CaseFlowRow[]): CaseFlowComparison {
   // Stages and per-stage differences, each once, in their common order.
   const stageRows = new Map<string, CaseFlowRow>();
-  for (const row of rows) if (row.stageKey !== null && !stageRows.has(row.stageKey)) stageRows.set(row.stageKey, row);
+  const rowsByOffice = new Map<string, CaseFlowRow[]>();
+  for (const row of rows) {
+    if (row.stageKey !== null && !stageRows.has(row.stageKey)) stageRows.set(row.stageKey, row);
+    const own = rowsByOffice.get(row.officeId);
+    if (own) own.push(row);
+    else rowsByOffice.set(row.officeId, [row]);
+  }
   const stages = [...stageRows.values()].sort((a, b) => a.stageRank! - b.stageRank!).map((row) => row.stageKey!);
 
-  const offices: CaseFlowOffice[] = scope.officeIds.map((officeId) => {
-    const own = rows.filter((row) => row.officeId === officeId);
+  const offices: CaseFlowOffice[] = officeIds.map((officeId) => {
+    const own = rowsByOffice.get(officeId) ?? [];
     const first = own[0];
-    const steps: CaseFlowStep[] = own
-      .filter((row) => row.stepId !== null)
-      .map((row) => ({
-        stepId: row.stepId!,
+    const steps: CaseFlowStep[] = [];
+    const stageOf = new Map<string, { row: CaseFlowRow; steps: CaseFlowStep[] }>();
+    for (const row of own) {
+      if (row.stepId === null) continue;
+      const step: CaseFlowStep = {
+        stepId: row.stepId,
         order: row.order!,
         stageKey: row.stageKey!,
         name: row.name!,
@@ -380,20 +619,25 @@ export async function loadCaseFlows(db: Db, scope: ComparisonScope, serviceId: s
         waitingDays: row.waitingDays!,
         leadTimeDays: row.leadTime!,
         handOffs: row.handOffs!,
-      }));
+      };
+      steps.push(step);
+      const stage = stageOf.get(step.stageKey);
+      if (stage) stage.steps.push(step);
+      else stageOf.set(step.stageKey, { row, steps: [step] });
+    }
     return {
       officeId,
       flowId: first?.flowId ?? null,
       recordedOn: first ? asDate(first.recordedOn) : null,
       steps,
       stages: stages.map((stageKey) => {
-        const stageRow = own.find((row) => row.stageKey === stageKey);
+        const stage = stageOf.get(stageKey);
         return {
           stageKey,
-          steps: steps.filter((step) => step.stageKey === stageKey),
-          leadTimeDays: stageRow?.stageLeadTime ?? null,
-          waitingDays: stageRow?.stageWaiting ?? null,
-          handOffs: stageRow?.stageHandOffs ?? null,
+          steps: stage?.steps ?? [],
+          leadTimeDays: stage?.row.stageLeadTime ?? null,
+          waitingDays: stage?.row.stageWaiting ?? null,
+          handOffs: stage?.row.stageHandOffs ?? null,
         };
       }),
       totalLeadTimeDays: first?.totalLeadTime ?? null,
@@ -428,171 +672,4 @@ export async function loadCaseFlows(db: Db, scope: ComparisonScope, serviceId: s
     fastestOfficeId: rows.find((row) => row.isFastestFlow)?.officeId ?? null,
     leadTimeSpreadDays: rows[0]?.leadTimeSpread ?? null,
   };
-}
-
-// ---- User insights and culture ---------------------------------------------------------
-
-export interface InsightThemeCell {
-  officeId: string;
-  theme: string;
-  /** Insights on the theme from interviews within the period. */
-  count: number;
-  /** Of the office's insights in the period (0-1); null when the office has none. */
-  share: number | null;
-  /** A quote if there is one, else a summary; the newest. */
-  example: string | null;
-  exampleKind: InsightKind | null;
-}
-
-export interface InsightThemeMatrix {
-  /** Most mentioned first. */
-  themes: string[];
-  /** Every theme × office, theme by theme. */
-  cells: InsightThemeCell[];
-}
-
-export async function loadInsightThemes(db: Db, scope: ComparisonScope): Promise<InsightThemeMatrix> {
-  const cells = await db.$queryRaw<InsightThemeCell[]>`
-    WITH ${comparedOffices(scope)},
-    insights AS (
-      SELECT i."officeId", i."theme", i."kind", i."text",
-             count(*) OVER (PARTITION BY i."officeId", i."theme") AS "count",
-             count(*) OVER (PARTITION BY i."officeId") AS "officeTotal",
-             count(*) OVER (PARTITION BY i."theme") AS "themeTotal",
-             row_number() OVER (
-               PARTITION BY i."officeId", i."theme"
-               ORDER BY (i."kind" = 'QUOTE') DESC, i."interviewedOn" DESC, i."createdAt" DESC, i."id" DESC) AS "rank"
-      FROM "UserInsight" i
-      WHERE i."officeId" = ANY(${scope.officeIds}::text[])
-        AND i."interviewedOn" BETWEEN ${day(scope.from)}::date AND ${day(scope.to)}::date
-    ),
-    themes AS (SELECT DISTINCT "theme", "themeTotal" FROM insights),
-    office_totals AS (SELECT DISTINCT "officeId", "officeTotal" FROM insights)
-    SELECT c."id" AS "officeId", t."theme", COALESCE(i."count", 0)::int AS "count",
-           (COALESCE(i."count", 0)::float8 / ot."officeTotal") AS "share",
-           i."text" AS "example", i."kind"::text AS "exampleKind"
-    FROM themes t
-    CROSS JOIN compared c
-    LEFT JOIN office_totals ot ON ot."officeId" = c."id"
-    LEFT JOIN insights i ON i."officeId" = c."id" AND i."theme" = t."theme" AND i."rank" = 1
-    ORDER BY t."themeTotal" DESC, t."theme", c."position"`;
-  return { themes: [...new Set(cells.map((cell) => cell.theme))], cells };
-}
-
-export interface CultureGapCell {
-  officeId: string;
-  dimension: string;
-  /** The latest assessment on or before `to`; all null when there is none. */
-  current: number | null;
-  target: number | null;
-  /** target − current */
-  gap: number | null;
-  assessedOn: Date | null;
-}
-
-export interface CultureGapMatrix {
-  dimensions: string[];
-  /** Every dimension × office, dimension by dimension. */
-  cells: CultureGapCell[];
-}
-
-export async function loadCultureGaps(db: Db, scope: ComparisonScope): Promise<CultureGapMatrix> {
-  const rows = await db.$queryRaw<(Omit<CultureGapCell, "assessedOn"> & { assessedOn: string | null })[]>`
-    WITH ${comparedOffices(scope)},
-    latest AS (
-      SELECT DISTINCT ON (a."officeId", a."dimension") a."officeId", a."dimension", a."currentScore", a."targetScore", a."assessedOn"
-      FROM "CultureAssessment" a
-      WHERE a."officeId" = ANY(${scope.officeIds}::text[]) AND a."assessedOn" <= ${day(scope.to)}::date
-      ORDER BY a."officeId", a."dimension", a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC
-    ),
-    dimensions AS (SELECT DISTINCT "dimension" FROM latest)
-    SELECT c."id" AS "officeId", d."dimension",
-           l."currentScore"::float8 AS "current", l."targetScore"::float8 AS "target",
-           (l."targetScore" - l."currentScore")::float8 AS "gap", l."assessedOn"::text AS "assessedOn"
-    FROM dimensions d
-    CROSS JOIN compared c
-    LEFT JOIN latest l ON l."officeId" = c."id" AND l."dimension" = d."dimension"
-    ORDER BY d."dimension", c."position"`;
-  const cells = rows.map((row) => ({ ...row, assessedOn: asDateOrNull(row.assessedOn) }));
-  return { dimensions: [...new Set(cells.map((cell) => cell.dimension))], cells };
-}
-
-// ---- Summary: who to learn from ----------------------------------------------------------
-
-export interface LeaderKpi {
-  kpiId: string;
-  /** The leading office's latest value within the period; null when it has none. */
-  value: number | null;
-  period: Date | null;
-}
-
-export interface PracticeLeader {
-  practiceId: string;
-  /** The compared office furthest along (level above 0); null when none is. */
-  leadingOfficeId: string | null;
-  level: number | null;
-  /** When the leader first stood at (or above) that level: ties go to whoever got there first. */
-  reachedOn: Date | null;
-  kpis: LeaderKpi[];
-}
-
-export async function loadSummary(db: Db, scope: ComparisonScope): Promise<PracticeLeader[]> {
-  const rows = await db.$queryRaw<
-    { practiceId: string; leadingOfficeId: string | null; level: number | null; reachedOn: string | null; kpiId: string | null; value: number | null; period: string | null }[]
-  >`
-    WITH ${comparedOffices(scope)}, ${comparedPractices(scope)},
-    assessed AS (
-      SELECT m."officeId", m."practiceId", m."level", m."assessedOn", m."createdAt", m."id"
-      FROM "MaturityAssessment" m
-      WHERE m."officeId" = ANY(${scope.officeIds}::text[]) AND m."assessedOn" <= ${day(scope.to)}::date
-    ),
-    current AS (
-      SELECT DISTINCT ON (a."officeId", a."practiceId") a."officeId", a."practiceId", a."level"
-      FROM assessed a
-      ORDER BY a."officeId", a."practiceId", a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC
-    ),
-    reached AS (
-      SELECT cur."officeId", cur."practiceId", cur."level", min(a."assessedOn") AS "reachedOn"
-      FROM current cur
-      JOIN assessed a ON a."officeId" = cur."officeId" AND a."practiceId" = cur."practiceId" AND a."level" >= cur."level"
-      WHERE cur."level" > 0
-      GROUP BY cur."officeId", cur."practiceId", cur."level"
-    ),
-    leaders AS (
-      SELECT DISTINCT ON (r."practiceId") r."practiceId", r."officeId", r."level", r."reachedOn"
-      FROM reached r
-      JOIN "Office" o ON o."id" = r."officeId"
-      ORDER BY r."practiceId", r."level" DESC, r."reachedOn", o."name", o."id"
-    ),
-    latest_kpis AS (
-      SELECT DISTINCT ON (mm."officeId", mm."kpiId") mm."officeId", mm."kpiId", mm."period", mm."value"
-      FROM "KpiMeasurement" mm
-      WHERE mm."officeId" IN (SELECT "officeId" FROM leaders)
-        AND mm."period" >= ${day(firstOfMonth(scope.from))}::date AND mm."period" <= ${day(scope.to)}::date
-      ORDER BY mm."officeId", mm."kpiId", mm."period" DESC
-    )
-    SELECT p."id" AS "practiceId", l."officeId" AS "leadingOfficeId", l."level", l."reachedOn"::text AS "reachedOn",
-           k."id" AS "kpiId", lk."value"::float8 AS "value", lk."period"::text AS "period"
-    FROM practices p
-    LEFT JOIN leaders l ON l."practiceId" = p."id"
-    LEFT JOIN "Kpi" k ON l."officeId" IS NOT NULL
-    LEFT JOIN latest_kpis lk ON lk."officeId" = l."officeId" AND lk."kpiId" = k."id"
-    ORDER BY p."theme", p."sortOrder", p."code", k."sortOrder", k."code", k."id"`;
-
-  const leaders = new Map<string, PracticeLeader>();
-  for (const row of rows) {
-    let leader = leaders.get(row.practiceId);
-    if (!leader) {
-      leader = {
-        practiceId: row.practiceId,
-        leadingOfficeId: row.leadingOfficeId,
-        level: row.level,
-        reachedOn: asDateOrNull(row.reachedOn),
-        kpis: [],
-      };
-      leaders.set(row.practiceId, leader);
-    }
-    if (row.kpiId !== null) leader.kpis.push({ kpiId: row.kpiId, value: row.value, period: asDateOrNull(row.period) });
-  }
-  return [...leaders.values()];
 }

@@ -1,7 +1,6 @@
 // What a method comparison covers: which offices (2-6, the pilots by default) and which
 // period (the last 12 months to today by default). Shared by the query and the export.
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import type { Db } from "@samla/schema";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { firstOfMonth, formatDate, todayInNorway } from "../lib/dates";
@@ -44,39 +43,44 @@ const scopeSchema = z.object({
   to: z.date().nullish(),
 });
 
+/** What the arguments ask for, validated: the offices (null: the pilots) and the period. */
+export interface ComparisonRequest {
+  /** Database ids in the order given; null for the default, the active pilot offices. */
+  officeIds: string[] | null;
+  from: Date;
+  to: Date;
+}
+
 /**
- * The offices and period to compare. ValidationError for a wrong number of offices, a
- * malformed id or from after to; NotFoundError for an office id that does not exist.
+ * The arguments checked and defaulted, before anything is read. ValidationError for a wrong
+ * number of offices, a malformed or repeated id, or from after to.
  */
-export async function resolveComparisonScope(db: Db, args: ComparisonScopeArgs, today = todayInNorway()): Promise<ComparisonScope> {
+export function parseComparisonArgs(args: ComparisonScopeArgs, today = todayInNorway()): ComparisonRequest {
   const input = parseInput(scopeSchema, { ...args, officeIds: args.officeIds ? [...args.officeIds] : args.officeIds });
   const to = input.to ?? today;
   const from = input.from ?? firstOfMonth(to, 1 - DEFAULT_MONTHS);
   if (from > to) {
     throw ValidationError.field("from", `Perioden må starte før den slutter (fra ${formatDate(from)} til ${formatDate(to)}).`);
   }
-  return { officeIds: input.officeIds ? await existingOffices(db, input.officeIds) : await pilotOffices(db), from, to };
+  return { officeIds: input.officeIds ?? null, from, to };
 }
 
-async function existingOffices(db: Db, officeIds: string[]): Promise<string[]> {
-  const found = new Set((await db.office.findMany({ where: { id: { in: officeIds } }, select: { id: true } })).map((o) => o.id));
-  const missing = officeIds.find((id) => !found.has(id));
-  if (missing) throw new NotFoundError("Office", toGlobalId("Office", missing));
-  return officeIds;
-}
-
-/** The active pilot offices, the spearhead first. */
-async function pilotOffices(db: Db): Promise<string[]> {
-  const pilots = await db.office.findMany({
-    where: { isPilot: true, status: "ACTIVE" },
-    select: { id: true },
-    orderBy: [{ isSpearhead: "desc" }, { name: "asc" }, { id: "asc" }],
-    take: MAX_COMPARED_OFFICES,
-  });
-  if (pilots.length < MIN_COMPARED_OFFICES) {
+/**
+ * The scope once the database has said which offices exist (`found`: the given ones that
+ * exist, or the active pilots, spearhead first). NotFoundError for a given id that does not
+ * exist; ValidationError when there are fewer than two pilots.
+ */
+export function comparedScope(request: ComparisonRequest, found: readonly string[]): ComparisonScope {
+  if (request.officeIds) {
+    const existing = new Set(found);
+    const missing = request.officeIds.find((id) => !existing.has(id));
+    if (missing) throw new NotFoundError("Office", toGlobalId("Office", missing));
+    return { officeIds: request.officeIds, from: request.from, to: request.to };
+  }
+  if (found.length < MIN_COMPARED_OFFICES) {
     throw ValidationError.field("officeIds", `Det finnes færre enn ${MIN_COMPARED_OFFICES} pilotkontorer: velg kontorene som skal sammenlignes.`);
   }
-  return pilots.map((o) => o.id);
+  return { officeIds: [...found], from: request.from, to: request.to };
 }
 
 /** The months (first days) the period touches, for the axes of the KPI charts. */

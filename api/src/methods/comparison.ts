@@ -1,19 +1,18 @@
 // methodComparison: the pilot offices side by side (maturity heatmap, KPI small multiples,
-// case flows, insight themes, culture gaps, who to learn from). Every part is its own field
-// with one SQL query (comparison-queries.ts), so the screen pays only for what it shows.
+// case flows, insight themes, culture gaps, who to learn from). Every part is its own field,
+// so the screen pays only for what it shows; the parts a request selects are computed
+// together with the scope in one SQL statement (comparison-queries.ts), and the offices,
+// practices, KPIs and services they point to are loaded once per request
+// (comparison-data.ts), whichever fields and rows point to them.
+import type { SamlaContext } from "../context";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { toGlobalId } from "../lib/ids";
 import { InsightKindEnum } from "./method-types";
+import { caseFlowsOf, comparisonPart, rememberComparison, rowsOf, wantedFromInfo } from "./comparison-data";
 import {
-  loadCaseFlowServiceIds,
-  loadCaseFlows,
-  loadCultureGaps,
-  loadInsightThemes,
-  loadKpiSeries,
-  loadMaturity,
-  loadSummary,
+  loadComparison,
   type CaseFlowComparison,
   type CaseFlowOffice,
   type CaseFlowOfficeStage,
@@ -33,17 +32,36 @@ import {
 } from "./comparison-queries";
 import {
   COMPARISON_ARG_DESCRIPTIONS,
+  comparedScope,
   idArg,
   monthsOf,
-  resolveComparisonScope,
+  parseComparisonArgs,
   type ComparisonScope,
 } from "./comparison-scope";
 import "./comparison-export";
 
-/** Rows in the order of `ids` (the order the aggregates decided; findMany has its own). */
-function inIdOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)!);
+// The rows of the catalogue types the parts point to, once per request and selection, in
+// one findMany per type (comparison-data.ts); rows come back in the order of the ids.
+type OfficeQuery = Parameters<SamlaContext["db"]["office"]["findMany"]>[0];
+const officeRows = (context: SamlaContext, query: OfficeQuery) =>
+  rowsOf(context, "Office", query ?? {}, (ids) => context.db.office.findMany({ ...query, where: { id: { in: ids } } }));
+type PracticeQuery = Parameters<SamlaContext["db"]["practice"]["findMany"]>[0];
+const practiceRows = (context: SamlaContext, query: PracticeQuery) =>
+  rowsOf(context, "Practice", query ?? {}, (ids) => context.db.practice.findMany({ ...query, where: { id: { in: ids } } }));
+type KpiQuery = Parameters<SamlaContext["db"]["kpi"]["findMany"]>[0];
+const kpiRows = (context: SamlaContext, query: KpiQuery) =>
+  rowsOf(context, "Kpi", query ?? {}, (ids) => context.db.kpi.findMany({ ...query, where: { id: { in: ids } } }));
+type ServiceQuery = Parameters<SamlaContext["db"]["service"]["findMany"]>[0];
+const serviceRows = (context: SamlaContext, query: ServiceQuery) =>
+  rowsOf(context, "Service", query ?? {}, (ids) => context.db.service.findMany({ ...query, where: { id: { in: ids } } }));
+type ProcessFlowQuery = Parameters<SamlaContext["db"]["processFlow"]["findMany"]>[0];
+const processFlowRows = (context: SamlaContext, query: ProcessFlowQuery) =>
+  rowsOf(context, "ProcessFlow", query ?? {}, (ids) => context.db.processFlow.findMany({ ...query, where: { id: { in: ids } } }));
+
+/** A row the comparison's own statement named: gone only if deleted meanwhile. */
+function found<T>(row: T | undefined, typename: string, id: string): T {
+  if (row === undefined) throw new Error(`${typename} ${id} disappeared while the comparison was read`);
+  return row;
 }
 
 const officeIdField = () => ({
@@ -77,8 +95,7 @@ const MaturityMatrixRef = builder.objectRef<MaturityMatrix>("MaturityMatrix").im
     practices: t.prismaField({
       type: ["Practice"],
       description: "In catalogue order (theme, then order within it): the columns.",
-      resolve: async (query, matrix, _args, context) =>
-        inIdOrder(matrix.practiceIds, await context.db.practice.findMany({ ...query, where: { id: { in: matrix.practiceIds } } })),
+      resolve: (query, matrix, _args, context) => practiceRows(context, query).getMany(matrix.practiceIds),
     }),
     cells: t.field({
       type: [MaturityCellRef],
@@ -112,7 +129,7 @@ const KpiSeriesRef = builder.objectRef<KpiSeries>("KpiSeries").implement({
   fields: (t) => ({
     kpi: t.prismaField({
       type: "Kpi",
-      resolve: (query, series, _args, context) => context.db.kpi.findUniqueOrThrow({ ...query, where: { id: series.kpiId } }),
+      resolve: async (query, series, _args, context) => found(await kpiRows(context, query).get(series.kpiId), "Kpi", series.kpiId),
     }),
     target: t.exposeFloat("target", { nullable: true }),
     series: t.field({ type: [KpiOfficeSeriesRef], description: "One per compared office, in `offices` order.", resolve: (s) => s.series }),
@@ -159,8 +176,8 @@ const CaseFlowOfficeRef = builder.objectRef<CaseFlowOffice>("CaseFlowOffice").im
       type: "ProcessFlow",
       nullable: true,
       description: "Null when the office has recorded no flow for the service by `to`.",
-      resolve: (query, office, _args, context) =>
-        office.flowId ? context.db.processFlow.findUnique({ ...query, where: { id: office.flowId } }) : null,
+      resolve: async (query, office, _args, context) =>
+        office.flowId ? ((await processFlowRows(context, query).get(office.flowId)) ?? null) : null,
     }),
     recordedOn: t.expose("recordedOn", { type: "Date", nullable: true }),
     steps: t.field({ type: [CaseFlowStepRef], description: "In flow order.", resolve: (office) => office.steps }),
@@ -204,8 +221,8 @@ const CaseFlowComparisonRef = builder.objectRef<CaseFlowComparison>("CaseFlowCom
   fields: (t) => ({
     service: t.prismaField({
       type: "Service",
-      resolve: (query, comparison, _args, context) =>
-        context.db.service.findUniqueOrThrow({ ...query, where: { id: comparison.serviceId } }),
+      resolve: async (query, comparison, _args, context) =>
+        found(await serviceRows(context, query).get(comparison.serviceId), "Service", comparison.serviceId),
     }),
     stages: t.exposeStringList("stages", { description: "Stage keys in their common order: the rows the flows line up on." }),
     offices: t.field({ type: [CaseFlowOfficeRef], description: "One per compared office, in `offices` order.", resolve: (c) => c.offices }),
@@ -273,7 +290,7 @@ const LeaderKpiRef = builder.objectRef<LeaderKpi>("LeaderKpi").implement({
   fields: (t) => ({
     kpi: t.prismaField({
       type: "Kpi",
-      resolve: (query, row, _args, context) => context.db.kpi.findUniqueOrThrow({ ...query, where: { id: row.kpiId } }),
+      resolve: async (query, row, _args, context) => found(await kpiRows(context, query).get(row.kpiId), "Kpi", row.kpiId),
     }),
     value: t.exposeFloat("value", { nullable: true, description: "The leading office's latest value in the period." }),
     period: t.expose("period", { type: "Date", nullable: true }),
@@ -285,7 +302,8 @@ const PracticeLeaderRef = builder.objectRef<PracticeLeader>("PracticeLeader").im
   fields: (t) => ({
     practice: t.prismaField({
       type: "Practice",
-      resolve: (query, row, _args, context) => context.db.practice.findUniqueOrThrow({ ...query, where: { id: row.practiceId } }),
+      resolve: async (query, row, _args, context) =>
+        found(await practiceRows(context, query).get(row.practiceId), "Practice", row.practiceId),
     }),
     leadingOfficeId: t.id({
       nullable: true,
@@ -295,8 +313,8 @@ const PracticeLeaderRef = builder.objectRef<PracticeLeader>("PracticeLeader").im
     leadingOffice: t.prismaField({
       type: "Office",
       nullable: true,
-      resolve: (query, row, _args, context) =>
-        row.leadingOfficeId ? context.db.office.findUnique({ ...query, where: { id: row.leadingOfficeId } }) : null,
+      resolve: async (query, row, _args, context) =>
+        row.leadingOfficeId ? ((await officeRows(context, query).get(row.leadingOfficeId)) ?? null) : null,
     }),
     level: t.exposeInt("level", { nullable: true }),
     reachedOn: t.expose("reachedOn", {
@@ -321,8 +339,7 @@ export const MethodComparisonRef = builder.objectRef<ComparisonScope>("MethodCom
     offices: t.prismaField({
       type: ["Office"],
       description: "The compared offices, in the order every part lists them.",
-      resolve: async (query, scope, _args, context) =>
-        inIdOrder(scope.officeIds, await context.db.office.findMany({ ...query, where: { id: { in: scope.officeIds } } })),
+      resolve: (query, scope, _args, context) => officeRows(context, query).getMany(scope.officeIds),
     }),
     from: t.expose("from", { type: "Date" }),
     to: t.expose("to", { type: "Date" }),
@@ -331,7 +348,7 @@ export const MethodComparisonRef = builder.objectRef<ComparisonScope>("MethodCom
       description: "The months (first days) the period touches: the x axis of the KPI charts.",
       resolve: (scope) => monthsOf(scope),
     }),
-    maturity: t.field({ type: MaturityMatrixRef, resolve: (scope, _args, context) => loadMaturity(context.db, scope) }),
+    maturity: t.field({ type: MaturityMatrixRef, resolve: (scope, _args, context) => comparisonPart(context.db, scope, "maturity") }),
     maturityHistory: t.prismaField({
       type: ["MaturityAssessment"],
       description: "Drill-down of one heatmap cell: the office's assessments of the practice on or before `to`, newest first.",
@@ -350,15 +367,13 @@ export const MethodComparisonRef = builder.objectRef<ComparisonScope>("MethodCom
     kpis: t.field({
       type: [KpiSeriesRef],
       description: "One series per KPI in catalogue order, values of the months in the period.",
-      resolve: (scope, _args, context) => loadKpiSeries(context.db, scope),
+      resolve: (scope, _args, context) => comparisonPart(context.db, scope, "kpis"),
     }),
     caseFlowServices: t.prismaField({
       type: ["Service"],
       description: "Services with a recorded flow in a compared office, the most widely recorded first.",
-      resolve: async (query, scope, _args, context) => {
-        const ids = await loadCaseFlowServiceIds(context.db, scope);
-        return inIdOrder(ids, await context.db.service.findMany({ ...query, where: { id: { in: ids } } }));
-      },
+      resolve: async (query, scope, _args, context) =>
+        serviceRows(context, query).getMany(await comparisonPart(context.db, scope, "caseFlowServices")),
     }),
     caseFlows: t.field({
       type: CaseFlowComparisonRef,
@@ -366,29 +381,26 @@ export const MethodComparisonRef = builder.objectRef<ComparisonScope>("MethodCom
       description: "The flows of one service (default: the first of `caseFlowServices`); null when no flow is recorded.",
       args: { serviceId: t.arg.id({ required: false }) },
       resolve: async (scope, args, context) => {
-        if (!args.serviceId) {
-          const [mostRecorded] = await loadCaseFlowServiceIds(context.db, scope);
-          return mostRecorded ? loadCaseFlows(context.db, scope, mostRecorded) : null;
-        }
-        const service = await context.db.service.findUnique({ where: { id: idArg(args.serviceId, "Service") }, select: { id: true } });
-        if (!service) throw new GraphQLError(`Fant ikke tjenesten ${args.serviceId}.`, { extensions: { code: "NOT_FOUND" } });
-        return loadCaseFlows(context.db, scope, service.id);
+        const serviceId = args.serviceId ? idArg(args.serviceId, "Service") : null;
+        const flows = await caseFlowsOf(context.db, scope, serviceId);
+        if (!flows && serviceId) throw new GraphQLError(`Fant ikke tjenesten ${args.serviceId}.`, { extensions: { code: "NOT_FOUND" } });
+        return flows;
       },
     }),
     insightThemes: t.field({
       type: InsightThemeMatrixRef,
       description: "User-insight themes per office, from interviews within the period.",
-      resolve: (scope, _args, context) => loadInsightThemes(context.db, scope),
+      resolve: (scope, _args, context) => comparisonPart(context.db, scope, "insightThemes"),
     }),
     cultureGaps: t.field({
       type: CultureGapMatrixRef,
       description: "Culture gap (target − current) per dimension and office, latest assessment on or before `to`.",
-      resolve: (scope, _args, context) => loadCultureGaps(context.db, scope),
+      resolve: (scope, _args, context) => comparisonPart(context.db, scope, "cultureGaps"),
     }),
     summary: t.field({
       type: [PracticeLeaderRef],
       description: "Per practice (catalogue order), the office to learn from and its latest KPIs.",
-      resolve: (scope, _args, context) => loadSummary(context.db, scope),
+      resolve: (scope, _args, context) => comparisonPart(context.db, scope, "summary"),
     }),
   }),
 });
@@ -403,6 +415,14 @@ builder.queryField("methodComparison", (t) =>
       from: t.arg({ type: "Date", required: false, description: COMPARISON_ARG_DESCRIPTIONS.from }),
       to: t.arg({ type: "Date", required: false, description: COMPARISON_ARG_DESCRIPTIONS.to }),
     },
-    resolve: (_parent, args, context) => resolveComparisonScope(context.db, args),
+    // The scope and every part the request selects, in one statement.
+    resolve: async (_parent, args, context, info) => {
+      const request = parseComparisonArgs(args);
+      const wanted = wantedFromInfo(info);
+      const data = await loadComparison(context.db, request, wanted);
+      const scope = comparedScope(request, data.officeIds);
+      rememberComparison(scope, data, wanted);
+      return scope;
+    },
   }),
 );
