@@ -22,11 +22,21 @@ import {
   type ComparisonPart,
   type ComparisonWanted,
 } from "./comparison-queries";
+import { rowsServe, type RowModel } from "./comparison-rows";
 import type { ComparisonScope } from "./comparison-scope";
 
 // ---- What the request selects ---------------------------------------------------------------
 
 const PART_NAMES: ReadonlySet<string> = new Set(COMPARISON_PARTS);
+
+/** The rows each field points to (read along with the parts, see comparison-rows.ts). */
+const ROWS_OF_FIELD: Record<string, RowModel[]> = {
+  offices: ["Office"],
+  maturity: ["Practice"],
+  kpis: ["Kpi"],
+  summary: ["Practice", "Office", "Kpi"],
+  caseFlowServices: ["Service"],
+};
 
 /** The MethodComparison fields selected under the field being resolved (fragments followed). */
 function selectedFields(info: GraphQLResolveInfo, typeName: string): FieldNode[] {
@@ -73,6 +83,7 @@ function serviceDatabaseId(globalId: unknown): string | null | undefined {
  */
 export function wantedFromInfo(info: GraphQLResolveInfo): ComparisonWanted {
   const parts = new Set<ComparisonPart>();
+  const rows = new Set<RowModel>();
   const services = new Set<string | null | undefined>();
   const fieldDefinition = (() => {
     const type = info.schema.getType("MethodComparison");
@@ -81,7 +92,8 @@ export function wantedFromInfo(info: GraphQLResolveInfo): ComparisonWanted {
   for (const field of selectedFields(info, "MethodComparison")) {
     const name = field.name.value;
     if (PART_NAMES.has(name)) parts.add(name as ComparisonPart);
-    else if (name === "caseFlows" && fieldDefinition) {
+    for (const model of ROWS_OF_FIELD[name] ?? []) rows.add(model);
+    if (name === "caseFlows" && fieldDefinition) {
       try {
         services.add(serviceDatabaseId(getArgumentValues(fieldDefinition, field, info.variableValues).serviceId));
       } catch {
@@ -90,7 +102,9 @@ export function wantedFromInfo(info: GraphQLResolveInfo): ComparisonWanted {
     }
   }
   const [service] = services;
-  return services.size === 1 && service !== undefined ? { parts, caseFlows: { serviceId: service } } : { parts };
+  if (services.size !== 1 || service === undefined) return { parts, rows };
+  rows.add("Service").add("ProcessFlow");
+  return { parts, rows, caseFlows: { serviceId: service } };
 }
 
 // ---- The parts, once per scope -------------------------------------------------------------
@@ -164,9 +178,16 @@ class RowsById<T extends { id: string }> {
   private pending: string[] = [];
   private batch: Promise<Map<string, T>> | null = null;
 
-  constructor(private readonly load: (ids: string[]) => Promise<T[]>) {}
+  constructor(
+    private readonly load: (ids: string[]) => Promise<T[]>,
+    /** Rows the comparison's statement read along, when they serve this query. */
+    private readonly read: ReadonlyMap<string, T> | null,
+  ) {}
 
-  get(id: string): Promise<T | undefined> {
+  /** The row, at once when it was read along. */
+  get(id: string): T | undefined | Promise<T | undefined> {
+    const read = this.read?.get(id);
+    if (read) return read;
     let row = this.rows.get(id);
     if (!row) {
       row = this.nextBatch().then((rows) => rows.get(id));
@@ -176,9 +197,12 @@ class RowsById<T extends { id: string }> {
     return row;
   }
 
-  async getMany(ids: readonly string[]): Promise<T[]> {
-    const rows: (T | undefined)[] = await Promise.all(ids.map((id) => this.get(id)));
-    return rows.filter((row) => row !== undefined);
+  /** The rows that exist, in the order of `ids`; at once when all were read along. */
+  getMany(ids: readonly string[]): T[] | Promise<T[]> {
+    const rows = ids.map((id) => this.get(id));
+    const present = (all: (T | undefined)[]) => all.filter((row) => row !== undefined);
+    if (rows.some((row) => row instanceof Promise)) return Promise.all(rows).then(present);
+    return present(rows as (T | undefined)[]);
   }
 
   /** The batch being gathered: it runs once the resolvers of this tick have asked (as DataLoader does). */
@@ -197,25 +221,55 @@ class RowsById<T extends { id: string }> {
   }
 }
 
-const rowsByRequest = new WeakMap<SamlaContext, Map<string, RowsById<{ id: string }>>>();
+interface RequestRows {
+  /** Loaders by model and query. */
+  loaders: Map<string, RowsById<{ id: string }>>;
+  /** Rows the comparison's statements read along, by model and id. */
+  read: Map<RowModel, Map<string, { id: string }>>;
+}
 
-/** The request's rows of `model` for `query` (the Pothos query of the field asking). */
+const rowsByRequest = new WeakMap<SamlaContext, RequestRows>();
+
+function requestRows(context: SamlaContext): RequestRows {
+  let rows = rowsByRequest.get(context);
+  if (!rows) {
+    rows = { loaders: new Map(), read: new Map() };
+    rowsByRequest.set(context, rows);
+  }
+  return rows;
+}
+
+/** Keeps the rows a comparison's statement read along, for the fields of this request. */
+export function rememberRows(context: SamlaContext, rows: ReadonlyMap<RowModel, { id: string }[]> | undefined): void {
+  if (!rows) return;
+  const { read } = requestRows(context);
+  for (const [model, list] of rows) {
+    let byId = read.get(model);
+    if (!byId) {
+      byId = new Map();
+      read.set(model, byId);
+    }
+    for (const row of list) byId.set(row.id, row);
+  }
+}
+
+/**
+ * The request's rows of `model` for `query` (the Pothos query of the field asking): those
+ * read along when they serve the query, the others loaded by `load` (once).
+ */
 export function rowsOf<T extends { id: string }>(
   context: SamlaContext,
-  model: string,
-  query: object,
+  model: RowModel,
+  query: Record<string, unknown>,
   load: (ids: string[]) => Promise<T[]>,
 ): RowsById<T> {
-  let byKey = rowsByRequest.get(context);
-  if (!byKey) {
-    byKey = new Map();
-    rowsByRequest.set(context, byKey);
-  }
+  const { loaders, read } = requestRows(context);
   const key = `${model} ${JSON.stringify(query)}`;
-  let rows = byKey.get(key);
+  let rows = loaders.get(key);
   if (!rows) {
-    rows = new RowsById<{ id: string }>(load);
-    byKey.set(key, rows);
+    if (!read.has(model)) read.set(model, new Map());
+    rows = new RowsById<{ id: string }>(load, rowsServe(model, query) ? read.get(model)! : null);
+    loaders.set(key, rows);
   }
   return rows as RowsById<T>;
 }

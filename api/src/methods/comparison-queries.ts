@@ -6,6 +6,7 @@
 import { Prisma, type Db, type InsightKind } from "@samla/schema";
 import { firstOfMonth, formatDate } from "../lib/dates";
 import { MAX_COMPARED_OFFICES, type ComparisonRequest, type ComparisonScope } from "./comparison-scope";
+import { hydrateRows, rowJson, type RowModel } from "./comparison-rows";
 import { CASE_FLOW_STAGES } from "./method-types";
 
 /** The common stages of a case flow in order (the list recording checks against); other stages follow by position. */
@@ -19,6 +20,12 @@ export interface ComparisonWanted {
   parts: ReadonlySet<ComparisonPart>;
   /** The case flows of one service (a database id), or of the most widely recorded one (null). */
   caseFlows?: { serviceId: string | null };
+  /**
+   * The rows the parts point to, read along (comparison-rows.ts): the compared offices, the
+   * practices in force, every KPI, the services of `caseFlowServices` and `caseFlows`, and the
+   * flows compared.
+   */
+  rows?: ReadonlySet<RowModel>;
 }
 
 // ---- Maturity --------------------------------------------------------------------------
@@ -205,6 +212,8 @@ export interface ComparisonData {
   summary?: PracticeLeader[];
   /** The flows of the service asked for; null when it does not exist (or, by default, when no flow is recorded). */
   caseFlows?: CaseFlowComparison | null;
+  /** Rows as Prisma's findMany returns them (every column), by model. */
+  rows?: Map<RowModel, { id: string }[]>;
 }
 
 const day = (date: Date) => formatDate(date);
@@ -233,114 +242,194 @@ function comparedOffices(request: ComparisonRequest): Prisma.Sql {
   )`;
 }
 
+interface TableContext {
+  request: ComparisonRequest;
+  wanted: ComparisonWanted;
+  from: string;
+  to: string;
+  /** The first day of from's month: KPI periods are months. */
+  monthStart: string;
+}
+
 /**
- * The CTEs the parts read. PostgreSQL computes only those a part in the SELECT list refers
- * to, and each at most once however many parts share it.
+ * The CTEs the parts read, in order, with the CTEs each reads. A statement carries only those
+ * its parts need (PostgreSQL would skip the others at run time, but still plan them), and
+ * each is computed once however many parts share it. Ids are grouped and sorted with
+ * COLLATE "C": a byte comparison, where the database's default collation would compare
+ * them as words (several times slower, and the order of ids means nothing).
  */
-function commonTables(request: ComparisonRequest, wanted: ComparisonWanted): Prisma.Sql {
-  const from = day(request.from);
-  const to = day(request.to);
-  const monthStart = day(firstOfMonth(request.from));
-  const flowService =
-    wanted.caseFlows?.serviceId != null
-      ? Prisma.sql`SELECT s."id" FROM "Service" s WHERE s."id" = ${wanted.caseFlows.serviceId}`
-      : Prisma.sql`SELECT fs."serviceId" AS "id" FROM flow_services fs ORDER BY fs."offices" DESC, fs."name", fs."serviceId" LIMIT 1`;
-  return Prisma.sql`
-    ${comparedOffices(request)},
-    -- Practices in force during (part of) the period, in catalogue order.
-    practices AS (
+const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.Sql }[] = [
+  { name: "compared", reads: [], sql: (t) => comparedOffices(t.request) },
+  {
+    // Practices in force during (part of) the period.
+    name: "practices",
+    reads: [],
+    sql: (t) => Prisma.sql`practices AS (
       SELECT p."id", p."theme", p."sortOrder", p."code"
       FROM "Practice" p
-      WHERE p."retiredAt" IS NULL OR p."retiredAt" >= ${from}::date
-    ),
-    assessments AS (
-      SELECT m."officeId", m."practiceId", m."level", m."assessedOn", m."createdAt", m."id"
+      WHERE p."retiredAt" IS NULL OR p."retiredAt" >= ${t.from}::date
+    )`,
+  },
+  {
+    name: "assessments",
+    reads: ["compared"],
+    sql: (t) => Prisma.sql`assessments AS (
+      SELECT m."officeId" COLLATE "C" AS "officeId", m."practiceId" COLLATE "C" AS "practiceId",
+             m."level", m."assessedOn", m."createdAt", m."id" COLLATE "C" AS "id"
       FROM "MaturityAssessment" m
-      WHERE m."officeId" IN (SELECT c."id" FROM compared c) AND m."assessedOn" <= ${to}::date
-    ),
-    -- Per office and practice: the latest level on or before to, and on or before from.
-    maturity_now AS (
+      WHERE m."officeId" IN (SELECT c."id" FROM compared c) AND m."assessedOn" <= ${t.to}::date
+    )`,
+  },
+  {
+    // Per office and practice: the latest level on or before to, and on or before from.
+    name: "maturity_now",
+    reads: ["assessments"],
+    sql: (t) => Prisma.sql`maturity_now AS (
       SELECT a."officeId", a."practiceId", count(*)::int AS "assessmentCount",
              (array_agg(a."level" ORDER BY a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC))[1] AS "level",
              max(a."assessedOn") AS "assessedOn",
              (array_agg(a."level" ORDER BY a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC)
-                FILTER (WHERE a."assessedOn" <= ${from}::date))[1] AS "previousLevel",
-             max(a."assessedOn") FILTER (WHERE a."assessedOn" <= ${from}::date) AS "previousAssessedOn"
+                FILTER (WHERE a."assessedOn" <= ${t.from}::date))[1] AS "previousLevel",
+             max(a."assessedOn") FILTER (WHERE a."assessedOn" <= ${t.from}::date) AS "previousAssessedOn"
       FROM assessments a
       GROUP BY a."officeId", a."practiceId"
-    ),
-    -- When each office first stood at (or above) its current level.
-    reached AS (
+    )`,
+  },
+  {
+    // When each office first stood at (or above) its current level.
+    name: "reached",
+    reads: ["maturity_now", "assessments"],
+    sql: () => Prisma.sql`reached AS (
       SELECT n."officeId", n."practiceId", n."level", min(a."assessedOn") AS "reachedOn"
       FROM maturity_now n
       JOIN assessments a ON a."officeId" = n."officeId" AND a."practiceId" = n."practiceId" AND a."level" >= n."level"
       WHERE n."level" > 0
       GROUP BY n."officeId", n."practiceId", n."level"
-    ),
-    leaders AS (
+    )`,
+  },
+  {
+    // Per practice, the office furthest along; ties to the first to get there, then by name.
+    name: "leaders",
+    reads: ["reached"],
+    sql: () => Prisma.sql`leaders AS (
       SELECT DISTINCT ON (r."practiceId") r."practiceId", r."officeId", r."level", r."reachedOn"
       FROM reached r
       JOIN "Office" o ON o."id" = r."officeId"
       ORDER BY r."practiceId", r."level" DESC, r."reachedOn", o."name", o."id"
-    ),
-    -- Per KPI and office: the months of the period (a period from mid-month includes its month).
-    kpi_series AS (
-      SELECT mm."kpiId", mm."officeId",
+    )`,
+  },
+  {
+    // Per KPI and office: the months of the period (a period from mid-month includes its month).
+    name: "kpi_series",
+    reads: ["compared"],
+    sql: (t) => Prisma.sql`kpi_series AS (
+      SELECT mm."kpiId" COLLATE "C" AS "kpiId", mm."officeId" COLLATE "C" AS "officeId",
              json_agg(json_build_object('period', mm."period", 'value', mm."value"::float8) ORDER BY mm."period") AS "points",
              avg(mm."value")::float8 AS "average",
              max(mm."period") AS "latestPeriod",
              (array_agg(mm."value" ORDER BY mm."period" DESC))[1]::float8 AS "latestValue"
       FROM "KpiMeasurement" mm
       WHERE mm."officeId" IN (SELECT c."id" FROM compared c)
-        AND mm."period" >= ${monthStart}::date AND mm."period" <= ${to}::date
-      GROUP BY mm."kpiId", mm."officeId"
-    ),
-    insights AS (
+        AND mm."period" >= ${t.monthStart}::date AND mm."period" <= ${t.to}::date
+      GROUP BY 1, 2
+    )`,
+  },
+  {
+    // Per KPI, a line per compared office (empty where the office has no value).
+    name: "kpi_lines",
+    reads: ["kpi_series", "compared"],
+    sql: () => Prisma.sql`kpi_lines AS (
+      SELECT k."id",
+             json_agg(json_build_object('officeId', c."id", 'points', COALESCE(s."points", '[]'::json), 'average', s."average")
+                      ORDER BY c."position") AS "series"
+      FROM "Kpi" k
+      CROSS JOIN compared c
+      LEFT JOIN kpi_series s ON s."kpiId" = k."id" AND s."officeId" = c."id"
+      GROUP BY k."id"
+    )`,
+  },
+  {
+    name: "insights",
+    reads: ["compared"],
+    sql: (t) => Prisma.sql`insights AS (
       SELECT i."officeId", i."theme", i."kind", i."text",
-             count(*) OVER (PARTITION BY i."officeId", i."theme") AS "count",
-             count(*) OVER (PARTITION BY i."officeId") AS "officeTotal",
+             count(*) OVER (PARTITION BY i."officeId" COLLATE "C", i."theme") AS "count",
+             count(*) OVER (PARTITION BY i."officeId" COLLATE "C") AS "officeTotal",
              count(*) OVER (PARTITION BY i."theme") AS "themeTotal",
              row_number() OVER (
-               PARTITION BY i."officeId", i."theme"
-               ORDER BY (i."kind" = 'QUOTE') DESC, i."interviewedOn" DESC, i."createdAt" DESC, i."id" DESC) AS "rank"
+               PARTITION BY i."officeId" COLLATE "C", i."theme"
+               ORDER BY (i."kind" = 'QUOTE') DESC, i."interviewedOn" DESC, i."createdAt" DESC, i."id" COLLATE "C" DESC) AS "rank"
       FROM "UserInsight" i
       WHERE i."officeId" IN (SELECT c."id" FROM compared c)
-        AND i."interviewedOn" BETWEEN ${from}::date AND ${to}::date
-    ),
-    insight_themes AS (SELECT DISTINCT i."theme", i."themeTotal" FROM insights i),
-    insight_totals AS (SELECT DISTINCT i."officeId", i."officeTotal" FROM insights i),
-    culture AS (
-      SELECT DISTINCT ON (a."officeId", a."dimension") a."officeId", a."dimension", a."currentScore", a."targetScore", a."assessedOn"
+        AND i."interviewedOn" BETWEEN ${t.from}::date AND ${t.to}::date
+    )`,
+  },
+  { name: "insight_themes", reads: ["insights"], sql: () => Prisma.sql`insight_themes AS (SELECT DISTINCT i."theme", i."themeTotal" FROM insights i)` },
+  {
+    name: "insight_totals",
+    reads: ["insights"],
+    sql: () => Prisma.sql`insight_totals AS (SELECT DISTINCT i."officeId", i."officeTotal" FROM insights i)`,
+  },
+  {
+    name: "culture",
+    reads: ["compared"],
+    sql: (t) => Prisma.sql`culture AS (
+      SELECT DISTINCT ON (a."officeId" COLLATE "C", a."dimension") a."officeId", a."dimension", a."currentScore", a."targetScore", a."assessedOn"
       FROM "CultureAssessment" a
-      WHERE a."officeId" IN (SELECT c."id" FROM compared c) AND a."assessedOn" <= ${to}::date
-      ORDER BY a."officeId", a."dimension", a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC
-    ),
-    culture_dimensions AS (SELECT DISTINCT l."dimension" FROM culture l),
-    flow_services AS (
+      WHERE a."officeId" IN (SELECT c."id" FROM compared c) AND a."assessedOn" <= ${t.to}::date
+      ORDER BY a."officeId" COLLATE "C", a."dimension", a."assessedOn" DESC, a."createdAt" DESC, a."id" COLLATE "C" DESC
+    )`,
+  },
+  { name: "culture_dimensions", reads: ["culture"], sql: () => Prisma.sql`culture_dimensions AS (SELECT DISTINCT l."dimension" FROM culture l)` },
+  {
+    name: "flow_services",
+    reads: ["compared"],
+    sql: (t) => Prisma.sql`flow_services AS (
       SELECT f."serviceId", s."name", count(DISTINCT f."officeId") AS "offices"
       FROM "ProcessFlow" f
       JOIN "Service" s ON s."id" = f."serviceId"
-      WHERE f."officeId" IN (SELECT c."id" FROM compared c) AND f."recordedOn" <= ${to}::date
+      WHERE f."officeId" IN (SELECT c."id" FROM compared c) AND f."recordedOn" <= ${t.to}::date
       GROUP BY f."serviceId", s."name"
-    ),
-    -- Case flows: the service compared, each office's flow in force on to, its steps and stages.
-    flow_service AS (${flowService}),
-    flow_latest AS (
+    )`,
+  },
+  {
+    // The service whose case flows are compared: the one asked for, else the most widely recorded.
+    name: "flow_service",
+    reads: ["flow_services"],
+    sql: (t) =>
+      t.wanted.caseFlows?.serviceId != null
+        ? Prisma.sql`flow_service AS (SELECT s."id" FROM "Service" s WHERE s."id" = ${t.wanted.caseFlows.serviceId})`
+        : Prisma.sql`flow_service AS (
+            SELECT fs."serviceId" AS "id" FROM flow_services fs ORDER BY fs."offices" DESC, fs."name", fs."serviceId" LIMIT 1)`,
+  },
+  {
+    // Each office's flow of the service in force on to.
+    name: "flow_latest",
+    reads: ["flow_service", "compared"],
+    sql: (t) => Prisma.sql`flow_latest AS (
       SELECT DISTINCT ON (f."officeId") f."id", f."officeId", f."recordedOn"
       FROM "ProcessFlow" f
       WHERE f."serviceId" = (SELECT fsv."id" FROM flow_service fsv)
         AND f."officeId" IN (SELECT c."id" FROM compared c)
-        AND f."recordedOn" <= ${to}::date
+        AND f."recordedOn" <= ${t.to}::date
       ORDER BY f."officeId", f."recordedOn" DESC, f."createdAt" DESC, f."id" DESC
-    ),
-    flow_steps AS (
+    )`,
+  },
+  {
+    name: "flow_steps",
+    reads: ["flow_latest"],
+    sql: () => Prisma.sql`flow_steps AS (
       SELECT l."officeId", s."id" AS "stepId", s."order", s."stageKey", s."name", s."responsibleRoleId",
              s."durationDays", s."waitingDays", s."durationDays" + s."waitingDays" AS "leadTime", s."handOffs",
              count(*) OVER (PARTITION BY l."officeId") AS "stepCount"
       FROM flow_latest l
       JOIN "ProcessStep" s ON s."flowId" = l."id"
-    ),
-    flow_totals AS (
+    )`,
+  },
+  {
+    name: "flow_totals",
+    reads: ["flow_latest", "flow_steps"],
+    sql: () => Prisma.sql`flow_totals AS (
       SELECT l."officeId", l."id" AS "flowId", l."recordedOn",
              COALESCE(sum(s."leadTime"), 0) AS "leadTime", COALESCE(sum(s."durationDays"), 0) AS "working",
              COALESCE(sum(s."waitingDays"), 0) AS "waiting",
@@ -348,22 +437,34 @@ function commonTables(request: ComparisonRequest, wanted: ComparisonWanted): Pri
       FROM flow_latest l
       LEFT JOIN flow_steps s ON s."officeId" = l."officeId"
       GROUP BY l."officeId", l."id", l."recordedOn"
-    ),
-    flow_ranked AS (
+    )`,
+  },
+  {
+    name: "flow_ranked",
+    reads: ["flow_totals", "compared"],
+    sql: () => Prisma.sql`flow_ranked AS (
       SELECT fl.*, c."position",
              fl."leadTime" - min(fl."leadTime") OVER () AS "leadTimeDifference",
              max(fl."leadTime") OVER () - min(fl."leadTime") OVER () AS "leadTimeSpread",
              row_number() OVER (ORDER BY fl."leadTime", c."position") = 1 AS "isFastestFlow"
       FROM flow_totals fl
       JOIN compared c ON c."id" = fl."officeId"
-    ),
-    flow_office_stages AS (
+    )`,
+  },
+  {
+    name: "flow_office_stages",
+    reads: ["flow_steps"],
+    sql: () => Prisma.sql`flow_office_stages AS (
       SELECT s."officeId", s."stageKey", sum(s."leadTime") AS "leadTime", sum(s."waitingDays") AS "waiting",
              sum(s."handOffs") AS "handOffs", avg(s."order"::numeric / s."stepCount") AS "relativePosition"
       FROM flow_steps s
       GROUP BY s."officeId", s."stageKey"
-    ),
-    flow_stages AS (
+    )`,
+  },
+  {
+    name: "flow_stages",
+    reads: ["flow_office_stages", "flow_ranked", "compared"],
+    sql: () => Prisma.sql`flow_stages AS (
       SELECT os."stageKey", count(*) AS "officeCount",
              min(os."leadTime") AS "minLeadTime", max(os."leadTime") AS "maxLeadTime",
              (array_agg(os."officeId" ORDER BY os."leadTime", c."position"))[1] AS "fastestOfficeId",
@@ -380,7 +481,52 @@ function commonTables(request: ComparisonRequest, wanted: ComparisonWanted): Pri
       FROM flow_office_stages os
       JOIN compared c ON c."id" = os."officeId"
       GROUP BY os."stageKey"
-    )`;
+    )`,
+  },
+];
+
+/** The CTEs each part and each kind of row reads (the others they read follow from TABLES). */
+const PART_TABLES: Record<ComparisonPart | "caseFlows", string[]> = {
+  maturity: ["practices", "maturity_now"],
+  kpis: ["kpi_lines"],
+  caseFlowServices: ["flow_services"],
+  insightThemes: ["insight_themes", "insight_totals"],
+  cultureGaps: ["culture_dimensions"],
+  summary: ["practices", "leaders", "kpi_series"],
+  caseFlows: ["flow_service", "flow_ranked", "flow_stages", "flow_office_stages", "flow_steps"],
+};
+const ROW_TABLES: Record<RowModel, string[]> = {
+  Office: [],
+  Practice: ["practices"],
+  Kpi: [],
+  Service: [],
+  ProcessFlow: ["flow_latest"],
+};
+
+/** `WITH …` for the parts and rows in `wanted`: the tables they read, and the tables those read. */
+function commonTables(request: ComparisonRequest, wanted: ComparisonWanted): Prisma.Sql {
+  const needed = new Set<string>(["compared"]);
+  const need = (name: string) => {
+    if (needed.has(name)) return;
+    needed.add(name);
+    for (const read of TABLES.find((table) => table.name === name)!.reads) need(read);
+  };
+  for (const part of wanted.parts) PART_TABLES[part].forEach(need);
+  if (wanted.caseFlows) PART_TABLES.caseFlows.forEach(need);
+  for (const model of wanted.rows ?? []) ROW_TABLES[model].forEach(need);
+  if (wanted.rows?.has("Service")) {
+    if (wanted.parts.has("caseFlowServices")) need("flow_services");
+    if (wanted.caseFlows) need("flow_service");
+  }
+  const context: TableContext = {
+    request,
+    wanted,
+    from: day(request.from),
+    to: day(request.to),
+    monthStart: day(firstOfMonth(request.from)),
+  };
+  const tables = TABLES.filter((table) => needed.has(table.name)).map((table) => table.sql(context));
+  return Prisma.join(tables, ",\n");
 }
 
 /** Each part as one JSON value (an expression over the CTEs above). */
@@ -397,16 +543,10 @@ const PART_SQL: Record<ComparisonPart | "caseFlows", Prisma.Sql> = {
       CROSS JOIN practices p
       LEFT JOIN maturity_now n ON n."officeId" = c."id" AND n."practiceId" = p."id"), '[]'))`,
   kpis: Prisma.sql`COALESCE((
-    SELECT json_agg(json_build_object(
-             'kpiId', k."id", 'target', k."target"::float8,
-             'series', COALESCE((
-               SELECT json_agg(json_build_object(
-                        'officeId', c."id", 'points', COALESCE(s."points", '[]'::json), 'average', s."average")
-                      ORDER BY c."position")
-               FROM compared c
-               LEFT JOIN kpi_series s ON s."kpiId" = k."id" AND s."officeId" = c."id"), '[]'))
-           ORDER BY k."sortOrder", k."code", k."id")
-    FROM "Kpi" k), '[]')`,
+    SELECT json_agg(json_build_object('kpiId', k."id", 'target', k."target"::float8, 'series', COALESCE(l."series", '[]'))
+                    ORDER BY k."sortOrder", k."code", k."id")
+    FROM "Kpi" k
+    LEFT JOIN kpi_lines l ON l."id" = k."id"), '[]')`,
   caseFlowServices: Prisma.sql`COALESCE((
     SELECT json_agg(fs."serviceId" ORDER BY fs."offices" DESC, fs."name", fs."serviceId") FROM flow_services fs), '[]')`,
   insightThemes: Prisma.sql`json_build_object(
@@ -483,6 +623,31 @@ interface RawComparison {
   cultureGaps?: { dimensions: string[]; cells: (Omit<CultureGapCell, "assessedOn"> & { assessedOn: string | null })[] };
   summary?: { practiceId: string; leadingOfficeId: string | null; level: number | null; reachedOn: string | null; kpis: { kpiId: string; value: number | null; period: string | null }[] }[];
   caseFlows?: { serviceId: string; rows: CaseFlowRow[] } | null;
+  rows?: Partial<Record<RowModel, Record<string, unknown>[] | null>>;
+}
+
+/** The rows of `model` the parts in `wanted` point to, as one JSON array (null when none). */
+function rowsSql(model: RowModel, wanted: ComparisonWanted): Prisma.Sql {
+  switch (model) {
+    case "Office":
+      return Prisma.sql`(SELECT json_agg(${rowJson("Office", "o")}) FROM compared c JOIN "Office" o ON o."id" = c."id")`;
+    case "Practice":
+      return Prisma.sql`(SELECT json_agg(${rowJson("Practice", "p")}) FROM "Practice" p WHERE p."id" IN (SELECT x."id" FROM practices x))`;
+    case "Kpi":
+      return Prisma.sql`(SELECT json_agg(${rowJson("Kpi", "k")}) FROM "Kpi" k)`;
+    case "Service": {
+      const ids = [
+        ...(wanted.parts.has("caseFlowServices") ? [Prisma.sql`SELECT fs."serviceId" FROM flow_services fs`] : []),
+        ...(wanted.caseFlows ? [Prisma.sql`SELECT fsv."id" FROM flow_service fsv`] : []),
+      ];
+      if (ids.length === 0) return Prisma.sql`NULL::json`;
+      return Prisma.sql`(SELECT json_agg(${rowJson("Service", "s")}) FROM "Service" s WHERE s."id" IN (${Prisma.join(ids, " UNION ")}))`;
+    }
+    case "ProcessFlow":
+      return wanted.caseFlows
+        ? Prisma.sql`(SELECT json_agg(${rowJson("ProcessFlow", "f")}) FROM "ProcessFlow" f WHERE f."id" IN (SELECT l."id" FROM flow_latest l))`
+        : Prisma.sql`NULL::json`;
+  }
 }
 
 /**
@@ -496,6 +661,10 @@ export async function loadComparison(db: Db, request: ComparisonRequest, wanted:
     if (wanted.parts.has(part)) columns.push(Prisma.sql`${Prisma.raw(`'${part}'`)}, ${PART_SQL[part]}`);
   }
   if (wanted.caseFlows) columns.push(Prisma.sql`'caseFlows', ${PART_SQL.caseFlows}`);
+  if (wanted.rows?.size) {
+    const models = [...wanted.rows].map((model) => Prisma.sql`${Prisma.raw(`'${model}'`)}, ${rowsSql(model, wanted)}`);
+    columns.push(Prisma.sql`'rows', json_build_object(${Prisma.join(models, ", ")})`);
+  }
   const [row] = await db.$queryRaw<{ comparison: RawComparison }[]>`
     WITH ${commonTables(request, wanted)}
     SELECT json_build_object(${Prisma.join(columns, ", ")}) AS "comparison"`;
@@ -541,6 +710,10 @@ export async function loadComparison(db: Db, request: ComparisonRequest, wanted:
   }
   if (wanted.caseFlows) {
     data.caseFlows = raw.caseFlows ? caseFlowComparison(raw.caseFlows.serviceId, raw.officeIds, raw.caseFlows.rows) : null;
+  }
+  if (raw.rows) {
+    data.rows = new Map();
+    for (const model of wanted.rows ?? []) data.rows.set(model, hydrateRows(model, raw.rows[model] ?? []));
   }
   return data;
 }

@@ -10,7 +10,7 @@ import { builder } from "../builder";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { toGlobalId } from "../lib/ids";
 import { InsightKindEnum } from "./method-types";
-import { caseFlowsOf, comparisonPart, rememberComparison, rowsOf, wantedFromInfo } from "./comparison-data";
+import { caseFlowsOf, comparisonPart, rememberComparison, rememberRows, rowsOf, wantedFromInfo } from "./comparison-data";
 import {
   loadComparison,
   type CaseFlowComparison,
@@ -58,11 +58,21 @@ type ProcessFlowQuery = Parameters<SamlaContext["db"]["processFlow"]["findMany"]
 const processFlowRows = (context: SamlaContext, query: ProcessFlowQuery) =>
   rowsOf(context, "ProcessFlow", query ?? {}, (ids) => context.db.processFlow.findMany({ ...query, where: { id: { in: ids } } }));
 
-/** A row the comparison's own statement named: gone only if deleted meanwhile. */
-function found<T>(row: T | undefined, typename: string, id: string): T {
-  if (row === undefined) throw new Error(`${typename} ${id} disappeared while the comparison was read`);
-  return row;
+/** `fn` of the value: at once when it is at hand (rows read along), else when it arrives. */
+function then<T, U>(value: T | Promise<T>, fn: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
 }
+
+/** A row the comparison's own statement named: gone only if deleted meanwhile. */
+function found<T>(row: T | undefined | Promise<T | undefined>, typename: string, id: string): T | Promise<T> {
+  return then(row, (value) => {
+    if (value === undefined) throw new Error(`${typename} ${id} disappeared while the comparison was read`);
+    return value;
+  });
+}
+
+/** A row that may not exist (null then). */
+const orNull = <T>(row: T | undefined | Promise<T | undefined>) => then(row, (value) => value ?? null);
 
 const officeIdField = () => ({
   description: "Global id of the office (one of `offices`).",
@@ -129,7 +139,7 @@ const KpiSeriesRef = builder.objectRef<KpiSeries>("KpiSeries").implement({
   fields: (t) => ({
     kpi: t.prismaField({
       type: "Kpi",
-      resolve: async (query, series, _args, context) => found(await kpiRows(context, query).get(series.kpiId), "Kpi", series.kpiId),
+      resolve: (query, series, _args, context) => found(kpiRows(context, query).get(series.kpiId), "Kpi", series.kpiId),
     }),
     target: t.exposeFloat("target", { nullable: true }),
     series: t.field({ type: [KpiOfficeSeriesRef], description: "One per compared office, in `offices` order.", resolve: (s) => s.series }),
@@ -176,8 +186,7 @@ const CaseFlowOfficeRef = builder.objectRef<CaseFlowOffice>("CaseFlowOffice").im
       type: "ProcessFlow",
       nullable: true,
       description: "Null when the office has recorded no flow for the service by `to`.",
-      resolve: async (query, office, _args, context) =>
-        office.flowId ? ((await processFlowRows(context, query).get(office.flowId)) ?? null) : null,
+      resolve: (query, office, _args, context) => (office.flowId ? orNull(processFlowRows(context, query).get(office.flowId)) : null),
     }),
     recordedOn: t.expose("recordedOn", { type: "Date", nullable: true }),
     steps: t.field({ type: [CaseFlowStepRef], description: "In flow order.", resolve: (office) => office.steps }),
@@ -221,8 +230,8 @@ const CaseFlowComparisonRef = builder.objectRef<CaseFlowComparison>("CaseFlowCom
   fields: (t) => ({
     service: t.prismaField({
       type: "Service",
-      resolve: async (query, comparison, _args, context) =>
-        found(await serviceRows(context, query).get(comparison.serviceId), "Service", comparison.serviceId),
+      resolve: (query, comparison, _args, context) =>
+        found(serviceRows(context, query).get(comparison.serviceId), "Service", comparison.serviceId),
     }),
     stages: t.exposeStringList("stages", { description: "Stage keys in their common order: the rows the flows line up on." }),
     offices: t.field({ type: [CaseFlowOfficeRef], description: "One per compared office, in `offices` order.", resolve: (c) => c.offices }),
@@ -290,7 +299,7 @@ const LeaderKpiRef = builder.objectRef<LeaderKpi>("LeaderKpi").implement({
   fields: (t) => ({
     kpi: t.prismaField({
       type: "Kpi",
-      resolve: async (query, row, _args, context) => found(await kpiRows(context, query).get(row.kpiId), "Kpi", row.kpiId),
+      resolve: (query, row, _args, context) => found(kpiRows(context, query).get(row.kpiId), "Kpi", row.kpiId),
     }),
     value: t.exposeFloat("value", { nullable: true, description: "The leading office's latest value in the period." }),
     period: t.expose("period", { type: "Date", nullable: true }),
@@ -302,8 +311,7 @@ const PracticeLeaderRef = builder.objectRef<PracticeLeader>("PracticeLeader").im
   fields: (t) => ({
     practice: t.prismaField({
       type: "Practice",
-      resolve: async (query, row, _args, context) =>
-        found(await practiceRows(context, query).get(row.practiceId), "Practice", row.practiceId),
+      resolve: (query, row, _args, context) => found(practiceRows(context, query).get(row.practiceId), "Practice", row.practiceId),
     }),
     leadingOfficeId: t.id({
       nullable: true,
@@ -313,8 +321,7 @@ const PracticeLeaderRef = builder.objectRef<PracticeLeader>("PracticeLeader").im
     leadingOffice: t.prismaField({
       type: "Office",
       nullable: true,
-      resolve: async (query, row, _args, context) =>
-        row.leadingOfficeId ? ((await officeRows(context, query).get(row.leadingOfficeId)) ?? null) : null,
+      resolve: (query, row, _args, context) => (row.leadingOfficeId ? orNull(officeRows(context, query).get(row.leadingOfficeId)) : null),
     }),
     level: t.exposeInt("level", { nullable: true }),
     reachedOn: t.expose("reachedOn", {
@@ -422,6 +429,7 @@ builder.queryField("methodComparison", (t) =>
       const data = await loadComparison(context.db, request, wanted);
       const scope = comparedScope(request, data.officeIds);
       rememberComparison(scope, data, wanted);
+      rememberRows(context, data.rows);
       return scope;
     },
   }),

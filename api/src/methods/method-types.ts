@@ -19,8 +19,11 @@ export const InsightKindEnum = builder.enumType(InsightKind, {
   description: "QUOTE: the user's own words; SUMMARY: the interviewer's summary.",
 });
 
-/** Practice versions only grow, and the one in force is always the newest. */
-const currentVersionSelect = {
+/**
+ * Practice versions only grow, and the one in force is always the newest. (The comparison
+ * reads practices with exactly this selection in its own statement: comparison-rows.ts.)
+ */
+export const currentVersionSelect = {
   versions: { orderBy: { number: "desc" as const }, take: 1, select: { name: true, description: true, levels: true } },
 };
 
