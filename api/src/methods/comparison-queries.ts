@@ -254,10 +254,7 @@ interface TableContext {
 /**
  * The CTEs the parts read, in order, with the CTEs each reads. A statement carries only those
  * its parts need (PostgreSQL would skip the others at run time, but still plan them), and
- * each is computed once however many parts share it. Ids are grouped and sorted with
- * COLLATE "C": a byte comparison, where the database's default collation would compare
- * them as words (several times slower, and the order of ids means nothing).
- */
+ * each is computed once however many parts share it. */
 const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.Sql }[] = [
   { name: "compared", reads: [], sql: (t) => comparedOffices(t.request) },
   {
@@ -274,8 +271,7 @@ const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.
     name: "assessments",
     reads: ["compared"],
     sql: (t) => Prisma.sql`assessments AS (
-      SELECT m."officeId" COLLATE "C" AS "officeId", m."practiceId" COLLATE "C" AS "practiceId",
-             m."level", m."assessedOn", m."createdAt", m."id" COLLATE "C" AS "id"
+      SELECT m."officeId", m."practiceId", m."level", m."assessedOn", m."createdAt", m."id"
       FROM "MaturityAssessment" m
       WHERE m."officeId" IN (SELECT c."id" FROM compared c) AND m."assessedOn" <= ${t.to}::date
     )`,
@@ -323,7 +319,7 @@ const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.
     name: "kpi_series",
     reads: ["compared"],
     sql: (t) => Prisma.sql`kpi_series AS (
-      SELECT mm."kpiId" COLLATE "C" AS "kpiId", mm."officeId" COLLATE "C" AS "officeId",
+      SELECT mm."kpiId", mm."officeId",
              json_agg(json_build_object('period', mm."period", 'value', mm."value"::float8) ORDER BY mm."period") AS "points",
              avg(mm."value")::float8 AS "average",
              max(mm."period") AS "latestPeriod",
@@ -331,7 +327,7 @@ const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.
       FROM "KpiMeasurement" mm
       WHERE mm."officeId" IN (SELECT c."id" FROM compared c)
         AND mm."period" >= ${t.monthStart}::date AND mm."period" <= ${t.to}::date
-      GROUP BY 1, 2
+      GROUP BY mm."kpiId", mm."officeId"
     )`,
   },
   {
@@ -349,16 +345,30 @@ const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.
     )`,
   },
   {
+    // Per leading office, its latest value of every KPI in catalogue order.
+    name: "leader_kpis",
+    reads: ["leaders", "kpi_series"],
+    sql: () => Prisma.sql`leader_kpis AS (
+      SELECT o."officeId",
+             json_agg(json_build_object('kpiId', k."id", 'value', s."latestValue", 'period', s."latestPeriod")
+                      ORDER BY k."sortOrder", k."code", k."id") AS "kpis"
+      FROM (SELECT DISTINCT l."officeId" FROM leaders l) o
+      CROSS JOIN "Kpi" k
+      LEFT JOIN kpi_series s ON s."kpiId" = k."id" AND s."officeId" = o."officeId"
+      GROUP BY o."officeId"
+    )`,
+  },
+  {
     name: "insights",
     reads: ["compared"],
     sql: (t) => Prisma.sql`insights AS (
       SELECT i."officeId", i."theme", i."kind", i."text",
-             count(*) OVER (PARTITION BY i."officeId" COLLATE "C", i."theme") AS "count",
-             count(*) OVER (PARTITION BY i."officeId" COLLATE "C") AS "officeTotal",
+             count(*) OVER (PARTITION BY i."officeId", i."theme") AS "count",
+             count(*) OVER (PARTITION BY i."officeId") AS "officeTotal",
              count(*) OVER (PARTITION BY i."theme") AS "themeTotal",
              row_number() OVER (
-               PARTITION BY i."officeId" COLLATE "C", i."theme"
-               ORDER BY (i."kind" = 'QUOTE') DESC, i."interviewedOn" DESC, i."createdAt" DESC, i."id" COLLATE "C" DESC) AS "rank"
+               PARTITION BY i."officeId", i."theme"
+               ORDER BY (i."kind" = 'QUOTE') DESC, i."interviewedOn" DESC, i."createdAt" DESC, i."id" DESC) AS "rank"
       FROM "UserInsight" i
       WHERE i."officeId" IN (SELECT c."id" FROM compared c)
         AND i."interviewedOn" BETWEEN ${t.from}::date AND ${t.to}::date
@@ -374,10 +384,10 @@ const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.
     name: "culture",
     reads: ["compared"],
     sql: (t) => Prisma.sql`culture AS (
-      SELECT DISTINCT ON (a."officeId" COLLATE "C", a."dimension") a."officeId", a."dimension", a."currentScore", a."targetScore", a."assessedOn"
+      SELECT DISTINCT ON (a."officeId", a."dimension") a."officeId", a."dimension", a."currentScore", a."targetScore", a."assessedOn"
       FROM "CultureAssessment" a
       WHERE a."officeId" IN (SELECT c."id" FROM compared c) AND a."assessedOn" <= ${t.to}::date
-      ORDER BY a."officeId" COLLATE "C", a."dimension", a."assessedOn" DESC, a."createdAt" DESC, a."id" COLLATE "C" DESC
+      ORDER BY a."officeId", a."dimension", a."assessedOn" DESC, a."createdAt" DESC, a."id" DESC
     )`,
   },
   { name: "culture_dimensions", reads: ["culture"], sql: () => Prisma.sql`culture_dimensions AS (SELECT DISTINCT l."dimension" FROM culture l)` },
@@ -492,7 +502,7 @@ const PART_TABLES: Record<ComparisonPart | "caseFlows", string[]> = {
   caseFlowServices: ["flow_services"],
   insightThemes: ["insight_themes", "insight_totals"],
   cultureGaps: ["culture_dimensions"],
-  summary: ["practices", "leaders", "kpi_series"],
+  summary: ["practices", "leaders", "leader_kpis"],
   caseFlows: ["flow_service", "flow_ranked", "flow_stages", "flow_office_stages", "flow_steps"],
 };
 const ROW_TABLES: Record<RowModel, string[]> = {
@@ -575,14 +585,11 @@ const PART_SQL: Record<ComparisonPart | "caseFlows", Prisma.Sql> = {
   summary: Prisma.sql`COALESCE((
     SELECT json_agg(json_build_object(
              'practiceId', p."id", 'leadingOfficeId', l."officeId", 'level', l."level", 'reachedOn', l."reachedOn",
-             'kpis', CASE WHEN l."officeId" IS NULL THEN '[]'::json ELSE COALESCE((
-               SELECT json_agg(json_build_object('kpiId', k."id", 'value', s."latestValue", 'period', s."latestPeriod")
-                      ORDER BY k."sortOrder", k."code", k."id")
-               FROM "Kpi" k
-               LEFT JOIN kpi_series s ON s."kpiId" = k."id" AND s."officeId" = l."officeId"), '[]') END)
+             'kpis', COALESCE(lk."kpis", '[]'))
            ORDER BY p."theme", p."sortOrder", p."code")
     FROM practices p
-    LEFT JOIN leaders l ON l."practiceId" = p."id"), '[]')`,
+    LEFT JOIN leaders l ON l."practiceId" = p."id"
+    LEFT JOIN leader_kpis lk ON lk."officeId" = l."officeId"), '[]')`,
   caseFlows: Prisma.sql`(
     SELECT json_build_object('serviceId', fsv."id", 'rows', COALESCE((
       SELECT json_agg(r ORDER BY r."position", r."order")
