@@ -1,6 +1,6 @@
 // methodComparisonExport: the comparison as an XLSX workbook, one sheet per part of the
-// screen, from the same queries the screen uses (so the file and the screen agree).
-import type { Db, PracticeTheme } from "@samla/schema";
+// screen, from the same statement the screen uses (so the file and the screen agree).
+import type { Kpi, Office, Practice, PracticeTheme, Service } from "@samla/schema";
 import { z } from "zod";
 import { builder } from "../builder";
 import { ExportFileRef, ExportFormatEnum } from "../audit/audit-events";
@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "../lib/errors";
 import { parseInput, zGlobalId } from "../lib/validation";
 import { writeXlsxSheets, type SheetCell, type SheetData } from "../lib/spreadsheets";
 import { COMPARISON_PARTS, loadComparison, type ComparisonData } from "./comparison-queries";
+import type { RowModel } from "./comparison-rows";
 import { COMPARISON_ARG_DESCRIPTIONS, comparedScope, monthsOf, parseComparisonArgs, type ComparisonScope } from "./comparison-scope";
 
 const THEME_NAMES: Record<PracticeTheme, string> = {
@@ -23,29 +24,30 @@ const THEME_NAMES: Record<PracticeTheme, string> = {
 /** yyyy-mm: how a KPI month is headed in the sheet. */
 const monthText = (date: Date) => formatDate(date).slice(0, 7);
 
-/** Names for the ids the queries return. */
-async function loadLabels(db: Db, scope: ComparisonScope) {
-  const [offices, practices, kpis] = await Promise.all([
-    db.office.findMany({ where: { id: { in: scope.officeIds } }, select: { id: true, code: true, name: true } }),
-    db.practice.findMany({
-      select: { id: true, code: true, theme: true, versions: { orderBy: { number: "desc" }, take: 1, select: { name: true } } },
-    }),
-    db.kpi.findMany({ select: { id: true, name: true, unit: true, target: true } }),
-  ]);
+/** Names for the ids the parts hold, from the rows the statement read along. */
+function labelsOf(data: ComparisonData) {
+  const rows = <T>(model: RowModel) => (data.rows?.get(model) ?? []) as unknown as (T & { id: string })[];
+  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((row) => [row.id, row]));
   return {
-    office: new Map(offices.map((o) => [o.id, o])),
-    practice: new Map(practices.map((p) => [p.id, { ...p, name: p.versions[0]?.name ?? p.code }])),
-    kpi: new Map(kpis.map((k) => [k.id, k])),
+    office: byId(rows<Office>("Office")),
+    practice: byId(
+      rows<Practice & { versions: { name: string }[] }>("Practice").map((p) => ({ ...p, name: p.versions[0]?.name ?? p.code })),
+    ),
+    kpi: byId(rows<Kpi>("Kpi")),
+    service: byId(rows<Service>("Service")),
   };
 }
 
-/** The sheets from a comparison computed with every part (and the case flows, null when none). */
-export async function comparisonWorkbook(db: Db, scope: ComparisonScope, data: ComparisonData): Promise<SheetData[]> {
-  const labels = await loadLabels(db, scope);
+/** The rows the sheets name: offices, practices, KPIs and the case flows' service. */
+const WORKBOOK_ROWS: ReadonlySet<RowModel> = new Set(["Office", "Practice", "Kpi", "Service"]);
+
+/** The sheets from a comparison read with every part, the case flows and WORKBOOK_ROWS. */
+function comparisonWorkbook(scope: ComparisonScope, data: ComparisonData): SheetData[] {
+  const labels = labelsOf(data);
   const { maturity, kpis, insightThemes: insights, cultureGaps: culture, summary } = data as Required<ComparisonData>;
   const flows = data.caseFlows ?? null;
   const officeName = (id: string) => labels.office.get(id)!.name;
-  const service = flows ? await db.service.findUniqueOrThrow({ where: { id: flows.serviceId }, select: { name: true } }) : null;
+  const service = flows ? labels.service.get(flows.serviceId)! : null;
   const months = monthsOf(scope);
 
   const maturitySheet: SheetData = {
@@ -230,6 +232,7 @@ builder.queryField("methodComparisonExport", (t) =>
       const data = await loadComparison(context.db, request, {
         parts: new Set(COMPARISON_PARTS),
         caseFlows: malformedService ? undefined : { serviceId },
+        rows: WORKBOOK_ROWS,
       });
       const scope = comparedScope(request, data.officeIds);
       if (malformedService) throw malformedService;
@@ -238,7 +241,7 @@ builder.queryField("methodComparisonExport", (t) =>
       return {
         fileName: `metodesammenligning-${formatDate(scope.from)}-${formatDate(scope.to)}.xlsx`,
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        content: await writeXlsxSheets(await comparisonWorkbook(context.db, scope, data)),
+        content: await writeXlsxSheets(comparisonWorkbook(scope, data)),
       };
     },
   }),
