@@ -254,7 +254,8 @@ interface TableContext {
 /**
  * The CTEs the parts read, in order, with the CTEs each reads. A statement carries only those
  * its parts need (PostgreSQL would skip the others at run time, but still plan them), and
- * each is computed once however many parts share it. */
+ * each is computed once however many parts share it.
+ */
 const TABLES: { name: string; reads: string[]; sql: (t: TableContext) => Prisma.Sql }[] = [
   { name: "compared", reads: [], sql: (t) => comparedOffices(t.request) },
   {

@@ -62,8 +62,20 @@ const columns = (model: RowModel) => MODEL_COLUMNS.get(model)!;
 /** A Practice's version in force, as Practice.name, description and levels select it. */
 const VERSION_COLUMNS = Object.keys(currentVersionSelect.versions.select);
 
+const rowJsonCache = new Map<string, Prisma.Sql>();
+
 /** The JSON of one row of `model` (table alias `alias`): every scalar column; a Practice also its version in force. */
 export function rowJson(model: RowModel, alias: string): Prisma.Sql {
+  const key = `${model} ${alias}`;
+  let sql = rowJsonCache.get(key);
+  if (!sql) {
+    sql = buildRowJson(model, alias);
+    rowJsonCache.set(key, sql);
+  }
+  return sql;
+}
+
+function buildRowJson(model: RowModel, alias: string): Prisma.Sql {
   const pairs = columns(model).all.map((column) => Prisma.sql`${Prisma.raw(`'${column.name}'`)}, ${column.sql(alias)}`);
   if (model === "Practice") {
     const version = Prisma.join(VERSION_COLUMNS.map((name) => Prisma.raw(`'${name}', v."${name}"`)), ", ");

@@ -304,6 +304,39 @@ describe("methodComparison: case flows", () => {
     expect(errorCode(malformed)).toBe("BAD_USER_INPUT");
   });
 
+  it("compares two services in one request (aliases), each as when asked alone", async () => {
+    const query = /* GraphQL */ `
+      query($officeIds: [ID!], $from: Date, $to: Date, $a: ID, $b: ID) {
+        methodComparison(officeIds: $officeIds, from: $from, to: $to) {
+          ... on MethodComparison {
+            a: caseFlows(serviceId: $a) { service { name } stages offices { stepCount flow { recordedOn } } }
+            b: caseFlows(serviceId: $b) { service { name } stages offices { stepCount flow { recordedOn } } }
+            byDefault: caseFlows { service { name } }
+          }
+        }
+      }
+    `;
+    const variables = {
+      officeIds: officeIds().map((id) => gid("Office", id)),
+      from: iso(PERIOD.from),
+      to: iso(PERIOD.to),
+      a: gid("Service", data.f.services.sosialhjelp.id),
+      b: gid("Service", data.f.services.oppfolging.id),
+    };
+    const both = dataOf(await api.graphql<Json>(query, variables, { as: "planner" })).methodComparison;
+    const alone = async (serviceId: string) => (await compare(PERIOD, officeIds(), { serviceId })).caseFlows;
+    for (const [key, serviceId] of [["a", variables.a], ["b", variables.b]] as const) {
+      const expected = await alone(serviceId);
+      expect(both[key]).toEqual({
+        service: { name: expected.service.name },
+        stages: expected.stages,
+        offices: expected.offices.map((o: Json) => ({ stepCount: o.stepCount, flow: o.flow ? { recordedOn: o.flow.recordedOn } : null })),
+      });
+    }
+    expect(both.a.service.name).not.toBe(both.b.service.name);
+    expect(both.byDefault.service.name).toBe(data.f.services.sosialhjelp.name);
+  });
+
   it("has no case flows when no compared office has recorded one", async () => {
     const result = await compare(PERIOD, [data.f.offices.baerum.id, data.f.offices.skedsmo.id]);
     expect(result.caseFlowServices).toEqual([]);
