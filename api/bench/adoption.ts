@@ -9,7 +9,8 @@
 // times the full adoptionDashboard query (median, p95, max; SQL statements and this
 // process's CPU per request) and each part's SQL on its own, and prints PASS or FAIL for
 // p95 ≤ 300 ms; a FAIL exits non-zero. Run it while nothing else loads the machine (it
-// prints the load). BENCH_PG_OPTIONS="-c jit=off" sets PostgreSQL options on its connections.
+// prints how busy the cores were). BENCH_PG_OPTIONS replaces the PostgreSQL options of the
+// API's connections (see bench-lib.ts), e.g. "-c jit=on" to see what JIT costs here.
 import pg from "pg";
 import { parseDate } from "../src/lib/dates";
 import {

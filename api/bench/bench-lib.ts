@@ -1,7 +1,8 @@
 // What the PostgreSQL benchmarks share: their own throw-away database, GraphQL requests
 // through the real server as one user, timing with warm-up runs, SQL statements counted per
 // request, and PASS/FAIL per target (a FAIL sets the exit code).
-//   BENCH_PG_OPTIONS="-c jit=off" gives the API's connections PostgreSQL settings, to compare.
+//   BENCH_PG_OPTIONS="-c jit=on -c random_page_cost=1.1" replaces the PostgreSQL options the
+//   API's connections carry (createDb: -c jit=off -c random_page_cost=1.1), to compare settings.
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { applyMigrations, createDb, type Db } from "@samla/schema";
