@@ -1,9 +1,9 @@
 // methodComparison: the pilot offices side by side (maturity heatmap, KPI small multiples,
 // case flows, insight themes, culture gaps, who to learn from). Every part is its own field,
 // so the screen pays only for what it shows; the parts a request selects are computed
-// together with the scope in one SQL statement (comparison-queries.ts), and the offices,
-// practices, KPIs and services they point to are loaded once per request
-// (comparison-data.ts), whichever fields and rows point to them.
+// together with the scope in one SQL statement (comparison-queries.ts), which also reads the
+// offices, practices, KPIs, services and flows they point to (comparison-rows.ts), so each
+// is loaded once per request whichever fields and rows point to it (comparison-data.ts).
 import type { SamlaContext } from "../context";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";
@@ -40,8 +40,9 @@ import {
 } from "./comparison-scope";
 import "./comparison-export";
 
-// The rows of the catalogue types the parts point to, once per request and selection, in
-// one findMany per type (comparison-data.ts); rows come back in the order of the ids.
+// The rows the parts point to, once per request: those the comparison's statement read
+// along when the field's selection asks for columns only, else one findMany per type and
+// selection for the whole request (comparison-data.ts). getMany keeps the order of the ids.
 type OfficeQuery = Parameters<SamlaContext["db"]["office"]["findMany"]>[0];
 const officeRows = (context: SamlaContext, query: OfficeQuery) =>
   rowsOf(context, "Office", query ?? {}, (ids) => context.db.office.findMany({ ...query, where: { id: { in: ids } } }));
