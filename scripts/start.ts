@@ -23,6 +23,9 @@ const webPort = Number(env.SAMLA_WEB_PORT ?? 5173);
 const apiPort = Number(env.SAMLA_API_PORT ?? 4000);
 const idpPort = Number(env.SAMLA_IDP_PORT ?? 8180);
 const seedScale = env.SAMLA_SEED_SCALE === "national" ? "national" : "pilot";
+// The demo data describes this day as today: by default the real date in Norway, so the
+// pilots' reports run up to last month and the dashboard looks current whenever it starts.
+const seedToday = env.SAMLA_SEED_TODAY ?? new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
 const webOrigin = `http://localhost:${webPort}`;
 const log = (message: string) => console.log(`[samla] ${message}`);
 
@@ -64,6 +67,7 @@ try {
     let lastPhase = "";
     const summary = await seedDatabase(db, {
       scale: seedScale,
+      today: seedToday,
       onProgress: ({ phase, done, total }) => {
         if (phase !== lastPhase || done === total) log(`  ${phase}: ${done}/${total}`);
         lastPhase = phase;
