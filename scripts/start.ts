@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiWorkerCount, createReportEvents, forkApiWorkers, startApiServer } from "@samla/api/main";
 import { startDevIdp } from "@samla/api/auth";
+import { todayInNorway } from "@samla/api";
 import type { PGlite } from "@electric-sql/pglite";
 import { createDb, databaseKind, migratePGlite, openPGlite, pgliteDataDir } from "@samla/schema";
 import { seedDatabase } from "@samla/seed";
@@ -25,7 +26,7 @@ const idpPort = Number(env.SAMLA_IDP_PORT ?? 8180);
 const seedScale = env.SAMLA_SEED_SCALE === "national" ? "national" : "pilot";
 // The demo data describes this day as today: by default the real date in Norway, so the
 // pilots' reports run up to last month and the dashboard looks current whenever it starts.
-const seedToday = env.SAMLA_SEED_TODAY ?? new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date());
+const seedToday = env.SAMLA_SEED_TODAY ?? todayInNorway();
 const webOrigin = `http://localhost:${webPort}`;
 const log = (message: string) => console.log(`[samla] ${message}`);
 

@@ -5,3 +5,4 @@ export type { RequestLimits, SamlaServer, SamlaServerOptions } from "./server";
 export type { SamlaContext, VerifyToken, AuthFailure } from "./context";
 export type { Viewer, SamlaRole } from "./auth/viewer";
 export { schema, printSortedSchema } from "./schema";
+export { todayInNorway } from "./lib/dates";

@@ -354,8 +354,8 @@ export async function loadOrgGraph(
     }
   }
 
-  // By name, as the database orders text (the services' own order above came from it too).
-  const serviceList = [...services.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // By name in Norwegian order, as the people above (whatever the database's collation).
+  const serviceList = [...services.values()].sort((a, b) => norwegianOrder(a.name, b.name));
   for (const service of serviceList) {
     nodes.push({
       ...emptyNode(toGlobalId("Service", service.id), "SERVICE", service.name),
