@@ -7,6 +7,7 @@ import { createDb, databaseKind, type Db } from "@samla/schema";
 import { apiWorkerCount, forkApiWorkers } from "./api-workers";
 import { createReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { createTokenVerifier } from "./auth";
+import { edgeLimitsFromEnv, type EdgeLimits } from "./edge";
 import { createSamlaServer } from "./server";
 
 export { apiWorkerCount, createReportEvents, forkApiWorkers };
@@ -25,6 +26,8 @@ export interface ApiServerOptions {
   production?: boolean;
   /** Live report events; default in memory (one process). See createReportEvents. */
   reportEvents?: ReportEventBus;
+  /** Limits at the edge (body size, rate limits, ...); default from the environment (edgeLimitsFromEnv). */
+  edge?: Partial<EdgeLimits>;
 }
 
 export interface RunningApi {
@@ -45,6 +48,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
     production: options.production ?? false,
     corsOrigins: options.corsOrigins,
     reportEvents: options.reportEvents,
+    edge: options.edge ?? edgeLimitsFromEnv(process.env),
   });
   const server: Server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { getVariableValues } from "graphql/execution/values";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { createInProcessReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
+import { boundedParserCache, DEFAULT_EDGE_LIMITS, edgePlugins, edgePluginsAfterJit, type EdgeLimits } from "./edge";
 import { schema } from "./schema";
 
 export interface RequestLimits {
@@ -45,6 +46,8 @@ export interface SamlaServerOptions {
    */
   corsOrigins?: string[];
   limits?: Partial<RequestLimits>;
+  /** Body size, caches, text lengths, rate limits, per-user concurrency (./edge). Default DEFAULT_EDGE_LIMITS. */
+  edge?: Partial<EdgeLimits>;
   /** Yoga's logging; default true (info level). Tests pass false. */
   logging?: boolean;
   /**
@@ -102,6 +105,12 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
   const { db, verifyToken, production = false } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const reportEvents = options.reportEvents ?? createInProcessReportEvents();
+  const edge = { ...DEFAULT_EDGE_LIMITS, ...options.edge };
+  // Only HR and admins import files; everyone else stays under the ordinary body limit.
+  const mayUploadLarge = async (request: Request) => {
+    const { viewer } = await authenticate(request, verifyToken);
+    return viewer?.roles.some((role) => role === "hr" || role === "admin") ?? false;
+  };
 
   const cors = options.corsOrigins
     ? {
@@ -122,6 +131,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     cors,
     logging: options.logging ?? true,
     batching: false,
+    parserAndValidationCache: boundedParserCache(edge.parseCache),
     maskedErrors: {
       isDev: false,
       // Unexpected errors are masked for the client ("Unexpected error.") but logged here,
@@ -140,6 +150,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     }),
     plugins: [
       healthz(db),
+      ...edgePlugins(edge, mayUploadLarge),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject: [asBadRequest] },
@@ -156,6 +167,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
       // that graphql-js refuses go its way, so the client gets the scalar's own message
       // ("Ugyldig dato…") and a 400, which graphql-jit's coercion would lose.
       useGraphQlJit({}, { enableIf: variablesAreValid }),
+      ...edgePluginsAfterJit(edge),
     ],
   });
   return yoga;

@@ -30,11 +30,29 @@ export function openPGlite(url: string): PGlite {
  * random_page_cost 1.1 (SSD, data in memory) instead of 4 (spinning disk): with 4 the planner
  * probes the small catalogue tables (municipalities, services) by a hash of the whole table
  * per row of a nested selection, e.g. 16 ms instead of 3 ms for a page of the office list.
- * `PGPOOL_MAX` sizes the pool (default 10 per process; with several API processes, mind the
+ * statement_timeout: see statementTimeoutMs. `PGPOOL_MAX` sizes the pool (default 10 per process; with several API processes, mind the
  * server's max_connections).
  */
 export function postgresPoolConfig(url: string): pg.PoolConfig {
-  return { connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10), options: "-c jit=off -c random_page_cost=1.1" };
+  return {
+    connectionString: url,
+    max: Number(process.env.PGPOOL_MAX ?? 10),
+    options: `-c jit=off -c random_page_cost=1.1 -c statement_timeout=${statementTimeoutMs()}`,
+  };
+}
+
+/**
+ * PostgreSQL cancels any one statement that runs longer than this (`SAMLA_STATEMENT_TIMEOUT_MS`,
+ * default 10 s; 0 = no limit), so a pathological request cannot hold a connection for minutes
+ * (issue 13: searches ran 17-55 s and went on for minutes after the client left). The API's
+ * slowest statements (dashboard aggregates, a 10,000-row import's batches) take well under a
+ * second. Prisma reports the cancellation as an error, which the API masks and logs.
+ */
+export function statementTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SAMLA_STATEMENT_TIMEOUT_MS;
+  const value = raw === undefined || raw === "" ? 10_000 : Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`SAMLA_STATEMENT_TIMEOUT_MS must be a whole number ≥ 0, got ${JSON.stringify(raw)}`);
+  return value;
 }
 
 export function createAdapter(url: string, pglite?: PGlite): SqlMigrationAwareDriverAdapterFactory {
