@@ -50,6 +50,12 @@ export async function startSamla(options: {
       HOST: "127.0.0.1",
       NODE_ENV: "production",
       SAMLA_API_WORKERS: String(options.workers),
+      // The bench sends every virtual user's requests with one or two tokens from one IP, so
+      // per-user and per-IP limits (made for one person each) would measure the limiter, not
+      // the server. Set these in the environment to bench with them.
+      SAMLA_RATE_LIMIT_PER_IP: process.env.SAMLA_RATE_LIMIT_PER_IP ?? "0",
+      SAMLA_RATE_LIMIT_PER_USER: process.env.SAMLA_RATE_LIMIT_PER_USER ?? "0",
+      SAMLA_USER_CONCURRENCY: process.env.SAMLA_USER_CONCURRENCY ?? "0",
     },
     readyUrl: `${origin}/healthz`,
     url: origin,
