@@ -3,8 +3,10 @@
 // concurrency guard. Each test starts its own server with the limits it needs.
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createDb } from "@samla/schema";
+import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EDGE_LIMITS, type EdgeLimits } from "../src/edge";
+import { boundedParserCache, DEFAULT_EDGE_LIMITS, type EdgeLimits } from "../src/edge";
 import { createKeyedSemaphore } from "../src/edge/user-concurrency";
 import { createSamlaServer } from "../src/server";
 import { createTestApi, type TestApi, type UserName } from "./harness";
@@ -227,4 +229,39 @@ describe("per-user slots (createKeyedSemaphore)", () => {
     admitted!();
     expect(semaphore.running("a")).toBe(0);
   });
+});
+
+describe("bounded parse cache (boundedParserCache)", () => {
+  it("keeps small documents, never large ones, and at most maxDocuments", () => {
+    const cache = boundedParserCache({ maxDocuments: 3, maxDocumentBytes: 100, maxTotalBytes: 1_000 });
+    const documents = cache.documentCache!;
+    const parsed = parse("{ health }");
+    documents.set("{ health }", parsed);
+    expect(documents.get("{ health }")).toBe(parsed);
+    const large = `#${"x".repeat(200)}\n{ health }`;
+    documents.set(large, parse(large));
+    expect(documents.get(large)).toBeUndefined();
+    for (const i of [1, 2, 3]) documents.set(`{ h${i}: health }`, parsed);
+    expect(documents.get("{ health }")).toBeUndefined(); // the oldest made room
+    expect(documents.get("{ h3: health }")).toBe(parsed);
+  });
+});
+
+describe("statement timeout (PostgreSQL)", () => {
+  it.skipIf(!/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? ""))(
+    "cancels a statement that runs longer than SAMLA_STATEMENT_TIMEOUT_MS, 10 s by default",
+    async () => {
+      expect(await api.db.$queryRawUnsafe(`SHOW statement_timeout`)).toEqual([{ statement_timeout: "10s" }]);
+      process.env.SAMLA_STATEMENT_TIMEOUT_MS = "200";
+      const db = createDb(api.url!);
+      delete process.env.SAMLA_STATEMENT_TIMEOUT_MS;
+      try {
+        const started = performance.now();
+        await expect(db.$queryRawUnsafe(`SELECT pg_sleep(5)`)).rejects.toThrow(/statement timeout/);
+        expect(performance.now() - started).toBeLessThan(2_000);
+      } finally {
+        await db.$disconnect();
+      }
+    },
+  );
 });
