@@ -26,7 +26,7 @@ const api = await startApiServer({
 });
 
 const tableRows = await db.$queryRawUnsafe<{ table_name: string }[]>(
-  `SELECT table_name FROM information_schema.tables
+  `SELECT table_name::text AS table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
     ORDER BY table_name`,
 );
@@ -42,7 +42,7 @@ async function counts(): Promise<Record<string, number>> {
 /** Up to five ids per table with an `id` column, lowest first: stable across runs of one seed. */
 async function sampleIds(): Promise<Record<string, string[]>> {
   const withId = await db.$queryRawUnsafe<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`,
+    `SELECT table_name::text AS table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id'`,
   );
   const result: Record<string, string[]> = {};
   for (const { table_name: table } of withId) {

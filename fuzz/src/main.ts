@@ -121,7 +121,10 @@ try {
   for (const result of results) console.log(`${result.pass ? "PASS" : "FAIL"} ${result.name}\n      ${result.detail}`);
 
   console.log(`\n== Status counts (HTTP status × GraphQL error code or payload), ${runner.requests} requests in all ==`);
-  for (const [key, count] of [...runner.tallies].sort((a, b) => b[1] - a[1])) console.log(`${String(count).padStart(7)}  ${key}`);
+  for (const [key, count] of [...runner.tallies].sort((a, b) => b[1] - a[1])) {
+    const sample = runner.sampleMessages.get(key);
+    console.log(`${String(count).padStart(7)}  ${key.padEnd(34)}${sample ? ` e.g. ${sample}` : ""}`);
+  }
 
   console.log("\n== API memory (RSS) ==");
   console.log(`before: ${mb(rssBefore)}; before the corpus: ${mb(rssBeforeCorpus)}; after the corpus: ${mb(rssAfterCorpus)}; peak before the flood: ${mb(peakBeforeFlood)}; after the flood: ${mb(rssAfter)}; peak overall: ${mb(api.peakRss())}`);
@@ -162,6 +165,7 @@ try {
         requests: runner.requests,
         corpusRequests: sent,
         tallies: Object.fromEntries(runner.tallies),
+        sampleMessages: Object.fromEntries(runner.sampleMessages),
         memory: { rssBefore, rssBeforeCorpus, rssAfterCorpus, peakBeforeFlood, rssAfter, peak: api.peakRss() },
         countsBefore,
         countsAfterCorpus,

@@ -53,6 +53,8 @@ export type Counts = Record<string, number>;
 
 export class Runner {
   readonly tallies = new Map<string, number>();
+  /** The first error message seen under each tally key, to tell what e.g. "200 NO_CODE" is. */
+  readonly sampleMessages = new Map<string, string>();
   readonly failures: Failure[] = [];
   requests = 0;
   private counts: Counts = {};
@@ -121,6 +123,8 @@ export class Runner {
       outcome = { status: 0, ms, transport, key: transport, internal: false, success: false };
     }
     this.tallies.set(outcome.key, (this.tallies.get(outcome.key) ?? 0) + 1);
+    const firstError = outcome.body?.errors?.[0];
+    if (firstError && !this.sampleMessages.has(outcome.key)) this.sampleMessages.set(outcome.key, `${options.signature}: ${truncate(firstError.message, 140)}`);
     const repro = `as ${caller}: ${truncate(options.rawBody ? `<${body.length} bytes> ${body.slice(0, 120)}` : body, 600)}`;
 
     if (outcome.internal) {
@@ -211,6 +215,9 @@ export function diffCounts(before: Counts, after: Counts): string[] {
   return changed;
 }
 
+/** Shortened, with control characters and lone surrogates escaped so a terminal or grep shows them. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
+  const shown = text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  return shown.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
