@@ -125,7 +125,10 @@ export class Runner {
     this.tallies.set(outcome.key, (this.tallies.get(outcome.key) ?? 0) + 1);
     const firstError = outcome.body?.errors?.[0];
     if (firstError && !this.sampleMessages.has(outcome.key)) this.sampleMessages.set(outcome.key, `${options.signature}: ${truncate(firstError.message, 140)}`);
-    const repro = `as ${caller}: ${truncate(options.rawBody ? `<${body.length} bytes> ${body.slice(0, 120)}` : body, 600)}`;
+    // Variables first: they hold the hostile value, the query is long but generated.
+    const repro = options.rawBody
+      ? `as ${caller}: <${body.length} bytes> ${truncate(body.slice(0, 120), 120)}`
+      : `as ${caller}: variables ${truncate(JSON.stringify(variables ?? {}), 400)} · query ${truncate(query, 300)}`;
 
     if (outcome.internal) {
       const messages = (outcome.body?.errors ?? []).map((error) => `${error.extensions?.code ?? "?"} ${error.message} @${(error.path ?? []).join(".")}`);
