@@ -6,7 +6,8 @@
 // supervisor once the API listens.
 //
 // Configuration from the supervisor's environment: DATABASE_URL (resolved), OIDC_ISSUER,
-// SAMLA_API_PORT, CORS_ORIGINS, SAMLA_SEED_SCALE, SAMLA_SEED_TODAY.
+// SAMLA_API_PORT, CORS_ORIGINS, SAMLA_SEED_SCALE, SAMLA_SEED_TODAY, and from the supervisor
+// SAMLA_SUPERVISED_RESTARTS (0 on the first start).
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -63,6 +64,9 @@ try {
     closers.push(() => openedPGlite.close());
     const applied = await migratePGlite(pglite);
     log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  } else if (Number(env.SAMLA_SUPERVISED_RESTARTS ?? 0) > 0) {
+    // A restart after a crash: the first start migrated, and the Prisma CLI takes ~10 s.
+    log("database schema was migrated at start");
   } else {
     const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: path.join(root, "schema"), stdio: "inherit", env });
     if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${migrate.status})`);

@@ -88,7 +88,13 @@ try {
   });
   const apiUrl = `http://localhost:${apiPort}/graphql`;
   const web = await startWebServer({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl }, webPort);
-  closers.push(() => new Promise((resolve) => web.close(() => resolve())));
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        web.close(() => resolve());
+        web.closeIdleConnections(); // kept-alive browser connections would hold close() open
+      }),
+  );
 
   await api.ready;
   log(`API ready (process ${api.pid()})`);

@@ -62,7 +62,9 @@ export function supervise(options: SupervisorOptions): Supervised {
   const start = () => {
     restartTimer = undefined;
     const startedAt = Date.now();
-    const current = fork(options.script, [], { env: options.env, execArgv: process.execArgv, stdio: "inherit" });
+    // SAMLA_SUPERVISED_RESTARTS tells the child it is a restart: one-time work (migrations) is done.
+    const env = { ...options.env, SAMLA_SUPERVISED_RESTARTS: String(restartCount) };
+    const current = fork(options.script, [], { env, execArgv: process.execArgv, stdio: "inherit" });
     child = current;
     current.on("message", (message) => {
       if (!isReady(message)) return;
