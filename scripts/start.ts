@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDevIdp } from "@samla/api/auth";
-import { todayInNorway } from "@samla/api";
+import { isDevMode, todayInNorway } from "@samla/api";
 import { databaseKind } from "@samla/schema";
 import { loadDemoUsers } from "@samla/seed/keycloak";
 import { startWebServer } from "@samla/web/serve";
@@ -81,11 +81,14 @@ try {
   });
   closers.push(() => api.stop());
 
-  // 3. Web: build (Turborepo caches it) while the API starts, then serve the SPA with its
-  // runtime config. The API's address is fixed, so the web server outlives API restarts.
+  // 3. Web: build (Turborepo caches it) while the API starts; serve the SPA with its runtime
+  // config once the API is ready too (whoever waits for the web app, e.g. the e2e suite, can
+  // then use the API). The API's address is fixed, so the web server outlives API restarts.
   await run("npx", ["turbo", "run", "build", "--filter=@samla/web", "--output-logs=errors-only"], root, {
     TURBO_TELEMETRY_DISABLED: "1",
   });
+  await api.ready;
+  log(`API ready (process ${api.pid()})`);
   const apiUrl = `http://localhost:${apiPort}/graphql`;
   const web = await startWebServer({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl }, webPort);
   closers.push(
@@ -96,11 +99,9 @@ try {
       }),
   );
 
-  await api.ready;
-  log(`API ready (process ${api.pid()})`);
   log("");
   log(`Samla is running: ${webOrigin}`);
-  log(`  API:      ${apiUrl}${env.SAMLA_DEV === "1" ? " (development mode: introspection and GraphiQL on)" : ""}`);
+  log(`  API:      ${apiUrl}${isDevMode(env) ? " (development mode: introspection and GraphiQL on)" : ""}`);
   log(`  Sign-in:  ${issuer}${env.KEYCLOAK_URL ? " (Keycloak)" : " (embedded dev IdP)"}`);
   log("  Demo users (username / password: roles):");
   for (const user of loadDemoUsers()) log(`    ${user.username.padEnd(9)} / ${user.password.padEnd(15)} ${user.roles.join(", ")}`);

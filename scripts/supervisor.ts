@@ -58,6 +58,9 @@ export function supervise(options: SupervisorOptions): Supervised {
     resolveReady = resolve;
     rejectReady = reject;
   });
+  // The caller awaits `ready` when it needs the API; until then a failed start must not count
+  // as an unhandled rejection (which would end this process without its cleanup).
+  ready.catch(() => undefined);
 
   const start = () => {
     restartTimer = undefined;
