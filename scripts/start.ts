@@ -1,21 +1,20 @@
 // `npm start`: the whole product on embedded defaults (or on the real parts when
-// DATABASE_URL / KEYCLOAK_URL say so). Migrates and, when empty, seeds the database,
-// starts the dev IdP, the API and the web app, and prints the URLs and demo users.
+// DATABASE_URL / KEYCLOAK_URL say so): the dev IdP, the API and the web app, then the URLs
+// and demo users.
 //
-// PGlite allows one process per data directory, so the API runs in this process and
-// shares the one database handle with the seed step.
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+// This process supervises: it runs the dev IdP and the web server itself and the API in a
+// child process (scripts/api-process.ts), which owns the database (PGlite allows one process
+// per data directory), migrates and seeds it, and serves the API. When the API process dies
+// (e.g. heap out of memory), it is started again while the IdP and the web server go on.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { apiWorkerCount, createReportEvents, forkApiWorkers, startApiServer } from "@samla/api/main";
 import { startDevIdp } from "@samla/api/auth";
-import { todayInNorway } from "@samla/api";
-import type { PGlite } from "@electric-sql/pglite";
-import { createDb, databaseKind, migratePGlite, openPGlite, pgliteDataDir } from "@samla/schema";
-import { seedDatabase } from "@samla/seed";
+import { isDevMode, todayInNorway } from "@samla/api";
+import { databaseKind } from "@samla/schema";
 import { loadDemoUsers } from "@samla/seed/keycloak";
 import { startWebServer } from "@samla/web/serve";
+import { supervise } from "./supervisor";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = process.env;
@@ -26,17 +25,25 @@ const idpPort = Number(env.SAMLA_IDP_PORT ?? 8180);
 const seedScale = env.SAMLA_SEED_SCALE === "national" ? "national" : "pilot";
 // The demo data describes this day as today: by default the real date in Norway, so the
 // pilots' reports run up to last month and the dashboard looks current whenever it starts.
-const seedToday = env.SAMLA_SEED_TODAY ?? todayInNorway();
+// Fixed here, once, so an API process started again later seeds (if ever) with the same day.
+const seedToday = env.SAMLA_SEED_TODAY ?? todayInNorway().toISOString().slice(0, 10);
 const webOrigin = `http://localhost:${webPort}`;
 const log = (message: string) => console.log(`[samla] ${message}`);
 
-function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
-  const result = spawnSync(command, args, { cwd, stdio: "inherit", env: { ...env, ...extraEnv } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status})`);
+/** Runs a command to its end without blocking this process (the API process starts meanwhile). */
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: "inherit", env: { ...env, ...extraEnv } });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code})`))));
+  });
 }
 
 const closers: (() => Promise<void>)[] = [];
+let stopping = false;
 async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
   for (const close of closers.reverse()) await close().catch(() => undefined);
   process.exit(code);
 }
@@ -44,40 +51,10 @@ process.on("SIGINT", () => void shutdown());
 process.on("SIGTERM", () => void shutdown());
 
 try {
-  // 1. Database: migrate, then seed if empty. PGlite is migrated in this process (the
-  // Prisma CLI hangs on an existing PGlite directory); PostgreSQL with the Prisma CLI.
   const kind = databaseKind(databaseUrl);
   log(`database: ${kind === "postgres" ? "PostgreSQL" : `PGlite in ${databaseUrl}`}`);
-  let pglite: PGlite | undefined;
-  if (kind === "pglite") {
-    const dataDir = pgliteDataDir(databaseUrl);
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    pglite = openPGlite(databaseUrl);
-    const openedPGlite = pglite;
-    // Closing PGlite cleanly lets the next start reopen the directory at once.
-    closers.push(() => openedPGlite.close());
-    const applied = await migratePGlite(pglite);
-    log(applied.length > 0 ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
-  } else {
-    run("npx", ["prisma", "migrate", "deploy"], path.join(root, "schema"), { DATABASE_URL: databaseUrl });
-  }
-  const db = createDb(databaseUrl, { pglite });
-  closers.push(() => db.$disconnect());
-  if ((await db.office.count()) === 0) {
-    log(`seeding the ${seedScale} data set…`);
-    let lastPhase = "";
-    const summary = await seedDatabase(db, {
-      scale: seedScale,
-      today: seedToday,
-      onProgress: ({ phase, done, total }) => {
-        if (phase !== lastPhase || done === total) log(`  ${phase}: ${done}/${total}`);
-        lastPhase = phase;
-      },
-    });
-    log(`seeded: ${JSON.stringify(summary)}`);
-  }
 
-  // 2. Identity provider: a real Keycloak when KEYCLOAK_URL is set, else the embedded one.
+  // 1. Identity provider: a real Keycloak when KEYCLOAK_URL is set, else the embedded one.
   let oidcUrl = env.KEYCLOAK_URL?.replace(/\/$/, "");
   if (!oidcUrl) {
     // Keys persist under the data folder, so sessions survive an API restart.
@@ -87,36 +64,44 @@ try {
   }
   const issuer = `${oidcUrl}/realms/samla`;
 
-  // 3. API: in this process, or on PostgreSQL as SAMLA_API_WORKERS processes sharing the port.
-  const corsOrigins = [webOrigin, `http://127.0.0.1:${webPort}`];
-  const workers = apiWorkerCount(env, kind === "postgres");
-  let api: { url: string; close(): Promise<void> };
-  if (workers > 1) {
-    const running = await forkApiWorkers(workers, {
+  // 2. API process: migrates and seeds the database, then serves; restarted when it dies.
+  const api = supervise({
+    script: path.join(root, "scripts", "api-process.ts"),
+    name: "API",
+    log,
+    env: {
       ...env,
       DATABASE_URL: databaseUrl,
       OIDC_ISSUER: issuer,
-      PORT: String(apiPort),
-      HOST: "127.0.0.1",
-      CORS_ORIGINS: corsOrigins.join(","),
-    });
-    api = { url: `http://localhost:${apiPort}/graphql`, close: running.close };
-    log(`API: ${workers} worker processes`);
-  } else {
-    api = await startApiServer({ db, issuer, port: apiPort, corsOrigins, reportEvents: createReportEvents(env.DATABASE_URL) });
-  }
-  closers.push(() => api.close());
+      SAMLA_API_PORT: String(apiPort),
+      CORS_ORIGINS: [webOrigin, `http://127.0.0.1:${webPort}`].join(","),
+      SAMLA_SEED_SCALE: seedScale,
+      SAMLA_SEED_TODAY: seedToday,
+    },
+  });
+  closers.push(() => api.stop());
 
-  // 4. Web: build (Turborepo caches it), then serve the SPA with its runtime config.
-  run("npx", ["turbo", "run", "build", "--filter=@samla/web", "--output-logs=errors-only"], root, {
+  // 3. Web: build (Turborepo caches it) while the API starts; serve the SPA with its runtime
+  // config once the API is ready too (whoever waits for the web app, e.g. the e2e suite, can
+  // then use the API). The API's address is fixed, so the web server outlives API restarts.
+  await run("npx", ["turbo", "run", "build", "--filter=@samla/web", "--output-logs=errors-only"], root, {
     TURBO_TELEMETRY_DISABLED: "1",
   });
-  const web = await startWebServer({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl: api.url }, webPort);
-  closers.push(() => new Promise((resolve) => web.close(() => resolve())));
+  await api.ready;
+  log(`API ready (process ${api.pid()})`);
+  const apiUrl = `http://localhost:${apiPort}/graphql`;
+  const web = await startWebServer({ oidcUrl, realm: "samla", clientId: "samla-web", apiUrl }, webPort);
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        web.close(() => resolve());
+        web.closeIdleConnections(); // kept-alive browser connections would hold close() open
+      }),
+  );
 
   log("");
   log(`Samla is running: ${webOrigin}`);
-  log(`  API:      ${api.url}`);
+  log(`  API:      ${apiUrl}${isDevMode(env) ? " (development mode: introspection and GraphiQL on)" : ""}`);
   log(`  Sign-in:  ${issuer}${env.KEYCLOAK_URL ? " (Keycloak)" : " (embedded dev IdP)"}`);
   log("  Demo users (username / password: roles):");
   for (const user of loadDemoUsers()) log(`    ${user.username.padEnd(9)} / ${user.password.padEnd(15)} ${user.roles.join(", ")}`);

@@ -66,6 +66,15 @@ if (wanted("e2e")) {
   countPlaywright(report);
 }
 
+// Process-level tests (e2e/process): each starts the product as `npm start` does and acts on
+// its processes, e.g. kills the API process and sees it come back.
+if (wanted("e2e") || wanted("process")) {
+  const report = path.join(reports, "process.json");
+  env.PLAYWRIGHT_JSON_OUTPUT_NAME = report;
+  step("playwright process tests", "npx", ["playwright", "test", "-c", "playwright.process.config.ts", "--reporter=list,json"], path.join(root, "e2e"));
+  countPlaywright(report);
+}
+
 console.log("");
 if (failures.length > 0) console.log(`failed steps: ${failures.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed`);

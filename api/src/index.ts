@@ -6,3 +6,4 @@ export type { SamlaContext, VerifyToken, AuthFailure } from "./context";
 export type { Viewer, SamlaRole } from "./auth/viewer";
 export { schema, printSortedSchema } from "./schema";
 export { todayInNorway } from "./lib/dates";
+export { isDevMode } from "./dev-mode";

@@ -8,6 +8,7 @@ import { apiWorkerCount, forkApiWorkers } from "./api-workers";
 import { createReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { createTokenVerifier } from "./auth";
 import { edgeLimitsFromEnv, type EdgeLimits } from "./edge";
+import { isDevMode } from "./dev-mode";
 import { createSamlaServer } from "./server";
 
 export { apiWorkerCount, createReportEvents, forkApiWorkers };
@@ -23,6 +24,7 @@ export interface ApiServerOptions {
   port: number;
   host?: string;
   corsOrigins?: string[];
+  /** No introspection, field suggestions or GraphiQL. Default: unless SAMLA_DEV=1. */
   production?: boolean;
   /** Live report events; default in memory (one process). See createReportEvents. */
   reportEvents?: ReportEventBus;
@@ -45,7 +47,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const yoga = createSamlaServer({
     db: options.db,
     verifyToken,
-    production: options.production ?? false,
+    production: options.production ?? !isDevMode(),
     corsOrigins: options.corsOrigins,
     reportEvents: options.reportEvents,
     edge: options.edge ?? edgeLimitsFromEnv(process.env),
@@ -95,7 +97,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       port: Number(process.env.PORT ?? 4000),
       host: process.env.HOST ?? "0.0.0.0",
       corsOrigins: process.env.CORS_ORIGINS?.split(","),
-      production: process.env.NODE_ENV === "production",
+      production: !isDevMode(),
     });
     if (!process.env.SAMLA_API_WORKER) console.log(`Samla API listening on ${api.url}`);
     const stop = () => void api.close().then(() => db.$disconnect()).finally(() => process.exit(0));

@@ -8,6 +8,7 @@ import { NoSchemaIntrospectionCustomRule, getOperationAST, type ExecutionArgs, t
 import { getVariableValues } from "graphql/execution/values";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { createInProcessReportEvents, type ReportEventBus } from "./adoption/report-events";
+import { renderSelfContainedGraphiQL } from "./graphiql";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
 import { boundedParserCache, DEFAULT_EDGE_LIMITS, edgePlugins, edgePluginsAfterJit, type EdgeLimits } from "./edge";
 import { schema } from "./schema";
@@ -38,7 +39,10 @@ export interface SamlaServerOptions {
   db: Db;
   /** Verifies bearer tokens, e.g. `createTokenVerifier({ issuer, audience })` from ./auth/verify-token. */
   verifyToken: VerifyToken;
-  /** Production: no introspection, no GraphiQL, no field suggestions. Default false. */
+  /**
+   * Production: no introspection, no GraphiQL, no field suggestions. Default true; callers
+   * pass `!isDevMode()` (SAMLA_DEV=1, see dev-mode.ts), tests false where they need it.
+   */
   production?: boolean;
   /**
    * Origins allowed to call the API from a browser (CORS), e.g. ["http://localhost:5173"].
@@ -102,7 +106,7 @@ function disableIntrospection(): Plugin {
 }
 
 export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
-  const { db, verifyToken, production = false } = options;
+  const { db, verifyToken, production = true } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const reportEvents = options.reportEvents ?? createInProcessReportEvents();
   const edge = { ...DEFAULT_EDGE_LIMITS, ...options.edge };
@@ -128,6 +132,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     healthCheckEndpoint: "/health",
     landingPage: false,
     graphiql: production ? false : { title: "Samla GraphQL", headers: JSON.stringify({ "x-samla-csrf": "1" }) },
+    renderGraphiQL: renderSelfContainedGraphiQL,
     cors,
     logging: options.logging ?? true,
     batching: false,

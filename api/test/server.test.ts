@@ -143,35 +143,78 @@ describe("request limits", () => {
   });
 });
 
-describe("production mode", () => {
-  async function productionServer() {
-    const tokens = await createTokenIssuer();
-    return { server: createSamlaServer({ db: api.db, verifyToken: tokens.verifyToken, production: true, logging: false }), tokens };
-  }
+describe("production posture (default) and development mode (SAMLA_DEV=1)", () => {
+  const introspection = (token: string) =>
+    new Request("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ __schema { queryType { name } } }" }),
+    });
+  const typo = (token: string) =>
+    new Request("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ offic { totalCount } }" }),
+    });
+  const html = { headers: { accept: "text/html" } };
 
-  it("refuses introspection in production and allows it outside", async () => {
-    const { server, tokens } = await productionServer();
-    const request = (token: string) =>
-      new Request("http://localhost/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: "{ __schema { queryType { name } } }" }),
-      });
-    const refused = await server.fetch(request(await tokens.token("admin")));
+  it("by default refuses introspection (even to an admin, and anonymously), hides field suggestions and serves no GraphiQL", async () => {
+    const server = createSamlaServer({ db: api.db, verifyToken: api.tokens.verifyToken, logging: false });
+    const refused = await server.fetch(introspection(await api.tokens.token("admin")));
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toMatch(/introspection/i);
+    const anonymous = await server.fetch(introspection(""));
+    expect(JSON.stringify(await anonymous.json())).not.toMatch(/"Query"/);
 
-    const allowed = await api.graphql(`{ __schema { queryType { name } } }`);
-    expect(dataOf(allowed)).toEqual({ __schema: { queryType: { name: "Query" } } });
+    const { errors } = (await (await server.fetch(typo(await api.tokens.token("viewer")))).json()) as { errors: { message: string }[] };
+    expect(errors[0]?.message).toMatch(/Cannot query field "offic"/);
+    expect(errors[0]?.message).not.toMatch(/Did you mean/);
+
+    const page = await server.fetch(new Request("http://localhost/graphql", html));
+    expect(page.headers.get("content-type") ?? "").not.toMatch(/html/);
   });
 
-  it("serves GraphiQL only outside production", async () => {
-    const { server } = await productionServer();
-    const html = { headers: { accept: "text/html" } };
-    expect((await server.fetch(new Request("http://localhost/graphql", html))).headers.get("content-type") ?? "").not.toMatch(/html/);
-    const dev = await api.fetch("/graphql", html);
-    expect(dev.status).toBe(200);
-    expect(await dev.text()).toMatch(/GraphiQL|graphiql/);
+  it("in development mode allows introspection and suggestions", async () => {
+    const server = createSamlaServer({ db: api.db, verifyToken: api.tokens.verifyToken, logging: false, production: false });
+    const allowed = await server.fetch(introspection(await api.tokens.token("viewer")));
+    expect(await allowed.json()).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+    expect(JSON.stringify(await (await server.fetch(typo(await api.tokens.token("viewer")))).json())).toMatch(/Did you mean/);
+  });
+
+  it("in development mode serves GraphiQL whose every script, style and worker comes from the API itself", async () => {
+    const origin = "http://localhost:4000";
+    const server = createSamlaServer({ db: api.db, verifyToken: api.tokens.verifyToken, logging: false, production: false });
+    const page = await server.fetch(new Request(`${origin}/graphql`, html));
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    const text = await page.text();
+    // GraphiQL itself is on the page (not an empty shell that would pass the checks below).
+    expect(text).toContain("renderYogaGraphiQL");
+    expect(text).toContain("Samla GraphQL");
+
+    // Everything the page makes the browser load: src/href in the markup, url() and @import in
+    // its styles, worker scripts named in its scripts; data: and blob: URLs are no requests.
+    const inline = (tag: string) => [...text.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, "gi"))].map((match) => match[1]!);
+    const styles = inline("style").join("\n");
+    const scripts = inline("script").join("\n");
+    const markup = text.replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, "<$1$2></$1>");
+    const references = [
+      ...markup.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi),
+      ...styles.matchAll(/url\(\s*["']?([^"')\s]+)/gi),
+      ...styles.matchAll(/@import\s+(?:url\()?["']([^"']+)/gi),
+      ...scripts.matchAll(/(?:importScripts|new Worker|new SharedWorker)\(\s*["']([^"']+)/g),
+    ]
+      .map((match) => match[1]!)
+      .filter((reference) => !/^(data|blob|about|javascript):|^#/i.test(reference));
+    expect(styles.length + scripts.length).toBeGreaterThan(100_000); // GraphiQL's own code, inlined
+    for (const reference of references) {
+      const url = new URL(reference, `${origin}/graphql`);
+      expect(url.origin, reference).toBe(origin);
+      const asset = await server.fetch(new Request(url));
+      expect(asset.status, reference).toBe(200);
+    }
+    // No script or stylesheet address on another host anywhere in the page's code either.
+    expect(text.match(/https?:\/\/[^"'\s)`]+\.(?:m?js|css)\b/g) ?? []).toEqual([]);
   });
 });
 

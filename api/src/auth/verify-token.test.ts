@@ -185,6 +185,90 @@ describe("createTokenVerifier with the IdP's JWKS endpoint", () => {
   });
 });
 
+describe("createTokenVerifier with a JWKS endpoint that hangs", () => {
+  // A JWKS endpoint we can switch between answering and hanging (accepts the request, never
+  // answers). Its port is in this suite's range on shared machines; HANGING_JWKS_PORT moves it.
+  const port = Number(process.env.HANGING_JWKS_PORT ?? 17_480);
+  const issuer = `http://127.0.0.1:${port}/realms/samla`;
+  let served: JSONWebKeySet = { keys: [] };
+  let hanging = false;
+  let requests = 0;
+  let server: Server;
+  const timing = { jwksCacheMaxAgeMs: 200, jwksTimeoutMs: 500, jwksRetryAfterMs: 300 };
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requests += 1;
+      if (hanging) return;
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(served));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", resolve);
+    });
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  async function timed<T>(work: Promise<T>): Promise<{ ms: number; result: T }> {
+    const started = performance.now();
+    const result = await work;
+    return { ms: performance.now() - started, result };
+  }
+
+  it("keeps answering at once from the last good keys while a refresh hangs, and picks up rotated keys afterwards", async () => {
+    served = jwks;
+    hanging = false;
+    const verify = createTokenVerifier({ issuer, ...timing });
+    await expect(verify(await sign(keycloakClaims({ iss: issuer })))).resolves.toMatchObject({ username: "planner" });
+
+    hanging = true;
+    // The keys are now stale and the last fetch long enough ago: the next call starts a refresh.
+    await sleep(Math.max(timing.jwksCacheMaxAgeMs, timing.jwksRetryAfterMs) + 50);
+    const before = requests;
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, async (_, index) =>
+        timed(verify(await sign(keycloakClaims({ iss: issuer, preferred_username: `user-${index}` })))),
+      ),
+    );
+    for (const [index, { result }] of burst.entries()) expect(result.username).toBe(`user-${index}`);
+    // Far below the fetch timeout: no request waited for the hanging IdP.
+    expect(Math.max(...burst.map(({ ms }) => ms))).toBeLessThan(timing.jwksTimeoutMs / 2);
+    await sleep(50); // let the refresh's request reach the server
+    expect(requests - before).toBe(1);
+
+    // A token with a kid we do not know waits for one fetch at most: refused within the timeout.
+    const rotated = await sign(keycloakClaims({ iss: issuer }), otherKey, "key-2");
+    await sleep(timing.jwksTimeoutMs + timing.jwksRetryAfterMs);
+    const refused = await timed(verify(rotated).then(() => "accepted", (error: unknown) => (error as TokenError).code));
+    expect(refused.result).toBe("INVALID");
+    expect(refused.ms).toBeLessThan(timing.jwksTimeoutMs + 400);
+
+    // The IdP answers again, now with the rotated key too: the new kid is fetched and accepted.
+    hanging = false;
+    served = { keys: [...jwks.keys, { ...(await exportJWK(otherKey.publicKey)), kid: "key-2", alg: "RS256", use: "sig" }] };
+    await sleep(timing.jwksRetryAfterMs + 50);
+    await expect(verify(rotated)).resolves.toMatchObject({ username: "planner" });
+  });
+
+  it("fails fast with IDP_UNAVAILABLE when it has no keys and the IdP hangs", async () => {
+    hanging = true;
+    const verify = createTokenVerifier({ issuer, ...timing });
+    const token = await sign(keycloakClaims({ iss: issuer }));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => timed(verify(token).then(() => "accepted", (error: unknown) => (error as TokenError).code))),
+    );
+    for (const { result, ms } of outcomes) {
+      expect(result).toBe("IDP_UNAVAILABLE");
+      expect(ms).toBeLessThan(timing.jwksTimeoutMs + 400);
+    }
+  });
+});
+
 describe("extractBearerToken", () => {
   it("reads the token from an Authorization header", () => {
     expect(extractBearerToken("Bearer abc.def.ghi")).toBe("abc.def.ghi");

@@ -6,7 +6,6 @@ import {
   decodeJwt,
   errors as joseErrors,
   jwtVerify,
-  type JSONWebKeySet,
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
@@ -49,63 +48,95 @@ export interface TokenVerifierOptions {
    * the issuer the browser sees (http://localhost:8180/…) is not the address the API can reach.
    */
   jwksUrl?: string;
-  /** How long fetched keys count as fresh before jose refetches them. Default 10 minutes. */
+  /** How long fetched keys count as fresh; older keys are still used while a refresh runs. Default 10 minutes. */
   jwksCacheMaxAgeMs?: number;
+  /** A JWKS fetch that takes longer has failed. Default 2 s. */
+  jwksTimeoutMs?: number;
+  /** Least time between two JWKS fetches, after a failed one or for an unknown kid. Default 30 s. */
+  jwksRetryAfterMs?: number;
   /** The time tokens are checked against; tests move it to see a real token expire. */
   now?: () => Date;
 }
 
 const ALGORITHMS = ["RS256", "ES256", "PS256"];
 const CLOCK_TOLERANCE_SECONDS = 5;
-/** After a failed JWKS fetch, serve cached keys without asking the IdP again for this long. */
+/** After a JWKS fetch (failed or not), do not ask the IdP again for this long unless keys are fresh. */
 const JWKS_RETRY_AFTER_MS = 30_000;
+/**
+ * A JWKS fetch that has not answered by then has failed. Short: an IdP answers in
+ * milliseconds, and a request only ever waits for a fetch when we have no usable key.
+ */
+const JWKS_TIMEOUT_MS = 2_000;
 
 export function extractBearerToken(authorizationHeader: string | null | undefined): string | null {
   const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(authorizationHeader ?? "");
   return match?.[1] ?? null;
 }
 
-/**
- * A key source that keeps working from the last fetched JWKS while the IdP is down.
- * jose caches the JWKS, but once the cache is older than `cacheMaxAge` it refetches on every
- * call and fails when the IdP does not answer; here a failed refetch falls back to the keys
- * we already have (the keys a Keycloak signs with change rarely; a new `kid` still triggers a
- * refetch).
- */
-function resilientRemoteJwks(url: URL, cacheMaxAgeMs: number): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(url, {
-    cacheMaxAge: cacheMaxAgeMs,
-    cooldownDuration: JWKS_RETRY_AFTER_MS,
-    timeoutDuration: 3_000,
-  });
-  let lastGood: JSONWebKeySet | undefined;
-  let failedAt = -Infinity;
-
-  return async (header, token) => {
-    const cached = remote.jwks() ?? lastGood;
-    if (cached && Date.now() - failedAt < JWKS_RETRY_AFTER_MS) {
-      return createLocalJWKSet(cached)(header, token);
-    }
-    try {
-      const key = await remote(header, token);
-      lastGood = remote.jwks();
-      return key;
-    } catch (error) {
-      if (isKeyMismatch(error)) throw error;
-      failedAt = Date.now();
-      if (cached) return createLocalJWKSet(cached)(header, token);
-      throw new TokenError("IDP_UNAVAILABLE", `could not fetch JWKS from ${url.href}`, { cause: error });
-    }
-  };
+interface JwksTiming {
+  cacheMaxAgeMs: number;
+  timeoutMs: number;
+  retryAfterMs: number;
 }
 
-function isKeyMismatch(error: unknown): boolean {
-  return (
-    error instanceof joseErrors.JWKSNoMatchingKey ||
-    error instanceof joseErrors.JWKSMultipleMatchingKeys ||
-    error instanceof joseErrors.JOSENotSupported ||
-    error instanceof joseErrors.JWKInvalid
-  );
+/**
+ * A key source that never makes a request wait for the IdP while it has keys: stale keys are
+ * used at once and refreshed in the background (stale-while-revalidate), so a down or hanging
+ * IdP costs no latency. A request waits for a fetch (bounded by `timeoutMs`, shared by all
+ * requests waiting) only when there are no keys yet, or when the token names a `kid` we do
+ * not know (the IdP may have rotated its keys); the latter at most once per `retryAfterMs`, so
+ * tokens with made-up kids cannot keep the API fetching. jose's own remote set refetches in the
+ * request path once its cache is stale, which is what stalled bursts of requests for seconds.
+ */
+function resilientRemoteJwks(url: URL, timing: JwksTiming): JWTVerifyGetKey {
+  // Used only to fetch and validate the JWKS (its reload shares one fetch among callers).
+  const remote = createRemoteJWKSet(url, {
+    cacheMaxAge: timing.cacheMaxAgeMs,
+    cooldownDuration: timing.retryAfterMs,
+    timeoutDuration: timing.timeoutMs,
+  });
+  let local: JWTVerifyGetKey | undefined;
+  let lastAttemptAt = -Infinity;
+  let refreshing: Promise<void> | undefined;
+
+  const refresh = (): Promise<void> => {
+    refreshing ??= remote
+      .reload()
+      .then(() => {
+        const fetched = remote.jwks();
+        if (fetched) local = createLocalJWKSet(fetched);
+      })
+      .finally(() => {
+        lastAttemptAt = Date.now();
+        refreshing = undefined;
+      });
+    return refreshing;
+  };
+  const mayRetry = () => refreshing === undefined && Date.now() - lastAttemptAt >= timing.retryAfterMs;
+
+  return async (header, token) => {
+    if (!local) {
+      try {
+        await refresh();
+      } catch (error) {
+        throw new TokenError("IDP_UNAVAILABLE", `could not fetch JWKS from ${url.href}`, { cause: error });
+      }
+    } else if (!remote.fresh && mayRetry()) {
+      refresh().catch((error: unknown) => {
+        console.warn(`[samla] JWKS refresh from ${url.href} failed; verifying with the keys fetched before: ${String(error)}`);
+      });
+    }
+    const keys = local;
+    if (!keys) throw new TokenError("IDP_UNAVAILABLE", `no JWKS from ${url.href}`);
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      if (!(error instanceof joseErrors.JWKSNoMatchingKey) || !(mayRetry() || refreshing)) throw error;
+      // An unknown kid: the IdP may have rotated its keys. Wait for one fetch, then look again.
+      await refresh().catch(() => undefined);
+      return (local ?? keys)(header, token);
+    }
+  };
 }
 
 function toTokenError(error: unknown): TokenError {
@@ -147,10 +178,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
   const clientId = options.clientId ?? "samla-web";
   const getKey =
     options.jwks ??
-    resilientRemoteJwks(
-      new URL(options.jwksUrl ?? `${issuer}/protocol/openid-connect/certs`),
-      options.jwksCacheMaxAgeMs ?? 10 * 60_000,
-    );
+    resilientRemoteJwks(new URL(options.jwksUrl ?? `${issuer}/protocol/openid-connect/certs`), {
+      cacheMaxAgeMs: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
+      timeoutMs: options.jwksTimeoutMs ?? JWKS_TIMEOUT_MS,
+      retryAfterMs: options.jwksRetryAfterMs ?? JWKS_RETRY_AFTER_MS,
+    });
 
   // Verified tokens until they expire: the web sends the same token with every request
   // for its lifetime (minutes), and an RS256 check per request is a measurable share of a
