@@ -7,7 +7,7 @@
 // Resolvers never list roles themselves; a change of rule is a change of this table.
 import type { SamlaAuthScopes } from "../builder";
 import type { SamlaContext } from "../context";
-import { ledOfficeIds, leadsOffice } from "../lib/leadership";
+import { databaseId, ledOfficeIds, leadsOffice } from "../lib/leadership";
 import type { SamlaRole } from "./viewer";
 
 interface Rule {
@@ -65,6 +65,18 @@ export type Target =
   /** The id named no office: any office leader gets through to the resolver's NOT_FOUND or validation. */
   | { anyOffice: true }
   | null;
+
+/** The target for an office's global id; null when it is not one (then only the permission's roles pass). */
+export function officeTarget(officeGlobalId: unknown): { officeId: string } | null {
+  const id = databaseId(officeGlobalId, "Office");
+  return id ? { officeId: id } : null;
+}
+
+/** As officeTarget, for a team's global id. */
+export function teamTarget(teamGlobalId: unknown): { teamId: string } | null {
+  const id = databaseId(teamGlobalId, "Team");
+  return id ? { teamId: id } : null;
+}
 
 /** Scope-auth's name for each realm role. */
 const ROLE_SCOPE = {
