@@ -1,5 +1,6 @@
 // The one Pothos schema builder: plugins, scalars, auth scopes. Domain modules add their
 // types to it; schema.ts imports them all and builds the schema.
+import { scopes } from "./auth/policy";
 import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -100,13 +101,7 @@ export const builder = new SchemaBuilder<{
 });
 
 /** Every Samla role: reading needs at least one of them. */
-export const ANY_SAMLA_ROLE = {
-  planner: true,
-  officeLeader: true,
-  hr: true,
-  viewer: true,
-  admin: true,
-} as const;
+export const ANY_SAMLA_ROLE = scopes("read");
 
 builder.scalarType("DateTime", {
   description: "An instant, as an ISO 8601 string in UTC (e.g. 2026-01-31T12:00:00.000Z).",

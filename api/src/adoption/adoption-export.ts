@@ -1,6 +1,7 @@
 // Exports for the directorate: the adoption dashboard (from the same queries the screen
 // uses, so the file and the screen agree) and the progress reports, as XLSX workbooks.
 import type { Db } from "@samla/schema";
+import { officesWhere, scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { ExportFileRef } from "../audit/audit-events";
 import { formatDate } from "../lib/dates";
@@ -24,7 +25,15 @@ async function practiceNames(db: Db): Promise<Map<string, { code: string; name: 
   return new Map(practices.map((p) => [p.id, { code: p.code, name: p.versions[0]?.name ?? p.code }]));
 }
 
-export async function dashboardWorkbook(db: Db, scope: DashboardScope): Promise<SheetData[]> {
+/**
+ * The dashboard as sheets. `readsReportsOf` says whose report texts (obstacles, help needed)
+ * the caller may see: the same rule as the screen's behind-plan list (docs/decisions/007).
+ */
+export async function dashboardWorkbook(
+  db: Db,
+  scope: DashboardScope,
+  readsReportsOf: (officeId: string) => boolean,
+): Promise<SheetData[]> {
   const data = new AdoptionDashboardData(db, scope);
   const [practiceIds, practices, current, monthly, waves] = await Promise.all([
     loadPracticeIds(db),
@@ -88,9 +97,9 @@ export async function dashboardWorkbook(db: Db, scope: DashboardScope): Promise<
         STAGE_NAMES[practice.stage],
         STAGE_NAMES[practice.expectedStage],
         formatDate(practice.targetDate),
-        row.reason,
-        row.helpNeeded,
-        row.reportPeriod ? monthText(row.reportPeriod) : null,
+        readsReportsOf(row.officeId) ? row.reason : null,
+        readsReportsOf(row.officeId) ? row.helpNeeded : null,
+        readsReportsOf(row.officeId) && row.reportPeriod ? monthText(row.reportPeriod) : null,
       ]),
     ),
   };
@@ -118,10 +127,12 @@ builder.queryField("adoptionDashboardExport", (t) =>
     args: { filter: t.arg({ type: AdoptionDashboardFilter, required: false }) },
     resolve: async (_parent, args, context) => {
       const scope = await resolveDashboardScope(context.db, args.filter);
+      const readable = await officesWhere(context, "report.read");
+      const readsReportsOf = (officeId: string) => readable === "all" || readable.has(officeId);
       return {
         fileName: `innforing-${formatDate(scope.asOf)}.xlsx`,
         contentType: XLSX,
-        content: await writeXlsxSheets(await dashboardWorkbook(context.db, scope)),
+        content: await writeXlsxSheets(await dashboardWorkbook(context.db, scope, readsReportsOf)),
       };
     },
   }),
@@ -135,7 +146,7 @@ builder.queryField("progressReportsExport", (t) =>
     description:
       "Planner, admin, viewer. The filtered progress reports as an XLSX workbook: Rapporter (one row per report), " +
       `Praksiser (the stages), KPI and Kommentarer; newest period first, at most ${MAX_EXPORTED_REPORTS} reports.`,
-    authScopes: { planner: true, admin: true, viewer: true },
+    authScopes: scopes("report.readAll"),
     errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: "ProgressReportsExportResult" } },
     args: { filter: t.arg({ type: ProgressReportFilter, required: false }) },
     resolve: async (_parent, args, context) => {

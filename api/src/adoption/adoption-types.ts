@@ -8,6 +8,7 @@ import {
   type Practice,
   type Prisma,
 } from "@samla/schema";
+import { allowsEverywhere, scopes } from "../auth/policy";
 import { builder } from "../builder";
 import type { SamlaContext } from "../context";
 import { addDays, firstOfMonth } from "../lib/dates";
@@ -16,9 +17,9 @@ import { PracticeRef } from "../methods/method-types";
 import { OfficeRef } from "../org/offices";
 
 /** Who may read rollout plans, reports and dashboards (not HR). */
-export const ADOPTION_READERS = { planner: true, admin: true, viewer: true, officeLeader: true } as const;
+export const ADOPTION_READERS = scopes("adoption.read");
 /** Who runs the rollout and reviews reports. */
-export const DIRECTORATE = { planner: true, admin: true } as const;
+export const DIRECTORATE = scopes("rollout.manage");
 
 export const AdoptionStageEnum = builder.enumType(AdoptionStage, {
   name: "AdoptionStage",
@@ -77,18 +78,15 @@ export function practicesInUse(context: SamlaContext): Promise<Practice[]> {
   return practices;
 }
 
-function hasRole(context: SamlaContext, ...roles: string[]): boolean {
-  return roles.some((role) => context.viewer?.roles.includes(role as never));
-}
 
 /** Planner, admin and viewer read every report; an office leader only those of offices they lead today. */
 export function readsAllReports(context: SamlaContext): boolean {
-  return hasRole(context, "planner", "admin", "viewer");
+  return allowsEverywhere(context, "report.read");
 }
 
 /** Scopes that let the caller read reports of `officeId` (database id). */
 export function reportReaderScopes(officeId: string) {
-  return { planner: true, admin: true, viewer: true, leaderOfOffice: officeId } as const;
+  return scopes("report.read", { officeId });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -220,9 +218,9 @@ export const ProgressReportKpiValueRef = builder.prismaObject("ProgressReportKpi
 
 /** Report parts are readable by whoever may read their report. */
 async function reportPartScopes(reportId: string, context: SamlaContext) {
-  if (readsAllReports(context)) return { planner: true, admin: true, viewer: true } as const;
+  if (readsAllReports(context)) return scopes("report.readAll");
   const report = await context.db.progressReport.findUnique({ where: { id: reportId }, select: { officeId: true } });
-  return report ? reportReaderScopes(report.officeId) : { planner: true, admin: true, viewer: true };
+  return report ? reportReaderScopes(report.officeId) : scopes("report.readAll");
 }
 
 export const ProgressReportCommentRef = builder.prismaNode("ProgressReportComment", {
@@ -303,7 +301,7 @@ export const ProgressReportRef = builder.prismaNode("ProgressReport", {
     viewerCanReview: t.boolean({
       description: "The caller is a planner or admin and the report is SUBMITTED.",
       select: { status: true },
-      resolve: (report, _args, context) => report.status === "SUBMITTED" && hasRole(context, "planner", "admin"),
+      resolve: (report, _args, context) => report.status === "SUBMITTED" && allowsEverywhere(context, "rollout.manage"),
     }),
   }),
 });

@@ -489,7 +489,7 @@ const REPORTS_EXPORT = /* GraphQL */ `
 
 describe("adoptionDashboardExport", () => {
   it("writes the dashboard's parts as the sheets Status, Over tid, Bølger, Etter plan and Spredning", async () => {
-    const file = dataOf(await api.graphql<Json>(DASHBOARD_EXPORT, { filter: { asOf: iso(AS_OF), from: iso(FROM) } }, { as: "officeLeader" }))
+    const file = dataOf(await api.graphql<Json>(DASHBOARD_EXPORT, { filter: { asOf: iso(AS_OF), from: iso(FROM) } }, { as: "planner" }))
       .adoptionDashboardExport;
     expect(file).toMatchObject({ __typename: "ExportFile", fileName: "innforing-2026-10-31.xlsx" });
     const sheets = await readWorkbook(file.contentBase64);
@@ -516,6 +516,12 @@ describe("adoptionDashboardExport", () => {
     const behind = sheets.get("Etter plan")!;
     expect(behind.find((row) => row[0] === "Nav Berg")).toEqual([
       "Nav Berg", "Pilot", "Praksis P2", "ikke startet", "forberedes", "2027-09-01", "Mangler folk", "Opplæring", "2026-09",
+    ]);
+    // An office leader who does not lead Nav Berg gets its row without what its leader wrote (docs/decisions/007).
+    const leaders = dataOf(await api.graphql<Json>(DASHBOARD_EXPORT, { filter: { asOf: iso(AS_OF), from: iso(FROM) } }, { as: "officeLeader" }))
+      .adoptionDashboardExport;
+    expect((await readWorkbook(leaders.contentBase64)).get("Etter plan")!.find((row) => row[0] === "Nav Berg")).toEqual([
+      "Nav Berg", "Pilot", "Praksis P2", "ikke startet", "forberedes", "2027-09-01", null, null, null,
     ]);
 
     const spread = sheets.get("Spredning")!;

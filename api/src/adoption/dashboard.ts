@@ -5,7 +5,9 @@
 import type { Db } from "@samla/schema";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
+import { allows } from "../auth/policy";
 import { builder } from "../builder";
+import type { SamlaContext } from "../context";
 import { loadRow } from "../lib/row-loader";
 import { firstOfMonth, formatDate, todayInNorway } from "../lib/dates";
 import { NotFoundError, SamlaError, ValidationError } from "../lib/errors";
@@ -211,6 +213,14 @@ const BehindPlanPracticeRef = builder.objectRef<BehindPlanPractice>("BehindPlanP
   }),
 });
 
+/**
+ * What the office's report says, for those who may read that report (as progressReport(id)
+ * decides): an office leader sees that another office is behind plan, not what its leader wrote.
+ */
+async function fromReport<T>(context: SamlaContext, row: BehindPlanOffice, value: T | null): Promise<T | null> {
+  return value !== null && (await allows(context, "report.read", row.officeId)) ? value : null;
+}
+
 const BehindPlanOfficeRef = builder.objectRef<BehindPlanOffice>("BehindPlanOffice").implement({
   fields: (t) => ({
     office: t.prismaField({
@@ -222,16 +232,37 @@ const BehindPlanOfficeRef = builder.objectRef<BehindPlanOffice>("BehindPlanOffic
       resolve: (query, row, _args, context) => loadRow(context, "rolloutWave", query, row.waveId),
     }),
     practices: t.field({ type: [BehindPlanPracticeRef], description: "The practices behind plan, in practice order.", resolve: (row) => row.practices }),
-    reason: t.exposeString("reason", {
-      nullable: true,
-      description: "Obstacles in the office's latest submitted or acknowledged report (for a month up to asOf); null if none or empty.",
+    viewerCanReadReport: t.boolean({
+      description:
+        "Whether the caller may read this office's reports (report.read): planners, admins, viewers, and the leader " +
+        "of this office. When false, reason, helpNeeded, reportPeriod and reportId are null (docs/decisions/007).",
+      resolve: (row, _args, context) => allows(context, "report.read", row.officeId),
     }),
-    helpNeeded: t.exposeString("helpNeeded", { nullable: true, description: "From the same report." }),
-    reportPeriod: t.expose("reportPeriod", { type: "Date", nullable: true, description: "The month of that report." }),
+    reason: t.string({
+      nullable: true,
+      description:
+        "Obstacles in the office's latest submitted or acknowledged report (for a month up to asOf); null if none or " +
+        "empty, or when the caller may not read the office's reports.",
+      resolve: (row, _args, context) => fromReport(context, row, row.reason),
+    }),
+    helpNeeded: t.string({
+      nullable: true,
+      description: "From the same report; null as reason.",
+      resolve: (row, _args, context) => fromReport(context, row, row.helpNeeded),
+    }),
+    reportPeriod: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The month of that report; null as reason.",
+      resolve: (row, _args, context) => fromReport(context, row, row.reportPeriod),
+    }),
     reportId: t.id({
       nullable: true,
-      description: "Global id of that report (ProgressReport).",
-      resolve: (row) => (row.reportId ? toGlobalId("ProgressReport", row.reportId) : null),
+      description: "Global id of that report (ProgressReport); null as reason.",
+      resolve: async (row, _args, context) => {
+        const id = await fromReport(context, row, row.reportId);
+        return id ? toGlobalId("ProgressReport", id) : null;
+      },
     }),
   }),
 });

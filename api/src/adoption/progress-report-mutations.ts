@@ -4,12 +4,13 @@
 // adoption status and measurements. Events go out after the transaction has committed.
 import type { AdoptionStage, Prisma, ProgressReport, ProgressReportStatus } from "@samla/schema";
 import { z } from "zod";
+import { officeTarget, scopes } from "../auth/policy";
 import { builder } from "../builder";
 import type { SamlaContext } from "../context";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
 import { firstOfMonth, formatDate, formatMonthNorwegian, todayInNorway } from "../lib/dates";
 import { ConflictError, InvalidStatusTransitionError, NotFoundError, ValidationError } from "../lib/errors";
-import { databaseId, leaderOfOfficeScope } from "../lib/leadership";
+import { databaseId } from "../lib/leadership";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import {
@@ -43,12 +44,11 @@ const TEXT_MAX = 4000;
 async function reportLeaderScopes(context: SamlaContext, reportGlobalId: unknown) {
   const id = databaseId(reportGlobalId, "ProgressReport");
   const report = id ? await context.db.progressReport.findUnique({ where: { id }, select: { officeId: true } }) : null;
-  return report ? { leaderOfOffice: report.officeId } : { officeLeader: true };
+  return scopes("report.submit", report ? { officeId: report.officeId } : { anyOffice: true });
 }
 
 function officeLeaderScopes(officeGlobalId: unknown) {
-  const scope = leaderOfOfficeScope(officeGlobalId);
-  return scope.leaderOfOffice ? scope : { officeLeader: true };
+  return scopes("report.submit", officeTarget(officeGlobalId) ?? { anyOffice: true });
 }
 
 // ---------------------------------------------------------------------------------------

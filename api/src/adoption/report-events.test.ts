@@ -11,7 +11,16 @@ import {
   type PostgresReportEvents,
   type ReportEventBus,
 } from "./report-events";
-import { createAdoptionData, month, OPEN_REPORT, SAVE_REPORT, SUBMIT_REPORT, REQUEST_CHANGES, type AdoptionData } from "./report-test-data";
+import {
+  createAdoptionData,
+  month,
+  OPEN_REPORT,
+  SAVE_REPORT,
+  secondLeader,
+  SUBMIT_REPORT,
+  REQUEST_CHANGES,
+  type AdoptionData,
+} from "./report-test-data";
 
 let api: TestApi;
 let f: Fixtures;
@@ -39,13 +48,13 @@ interface Stream {
   close(): Promise<void>;
 }
 
-async function subscribe(server: SamlaServer, as: UserName | TestUser | null): Promise<Stream> {
+async function subscribe(server: SamlaServer, as: UserName | TestUser | { token: string } | null): Promise<Stream> {
   const headers: Record<string, string> = {
     "content-type": "application/json",
     accept: "text/event-stream",
     "x-samla-csrf": "1",
   };
-  if (as) headers.authorization = `Bearer ${await api.tokens.token(as)}`;
+  if (as) headers.authorization = `Bearer ${typeof as === "object" && "token" in as ? as.token : await api.tokens.token(as)}`;
   const response = await server.fetch(
     new Request("http://localhost/graphql", { method: "POST", headers, body: JSON.stringify({ query: SUBSCRIPTION }) }),
   );
@@ -198,4 +207,61 @@ describe("progressReportEvents", () => {
     }
     await Promise.all([...new Set(buses)].map((bus) => bus.close()));
   });
+
+  it("sends an office leader only the events of the offices they lead", async () => {
+    const lillestromLeader = await subscribe(api.server, "officeLeader");
+    const drammenLeader = await subscribe(api.server, secondLeader);
+    const planner = await subscribe(api.server, "planner");
+
+    // Drammen's report first: if the Lillestrøm leader's stream let it through, it would come first.
+    const drammen = await submitReport(a.ids.drammen, month(-2), secondLeader);
+    const lillestrom = await submitReport(a.ids.lillestrom, month(-2), "officeLeader");
+
+    expect((await lillestromLeader.next()).data.data.progressReportEvents).toMatchObject({ reportId: lillestrom, officeName: "Nav Lillestrøm" });
+    expect((await drammenLeader.next()).data.data.progressReportEvents).toMatchObject({ reportId: drammen, officeName: "Nav Drammen" });
+    // Planners read every office's reports, so they hear both, in order.
+    expect((await planner.next()).data.data.progressReportEvents.reportId).toBe(drammen);
+    expect((await planner.next()).data.data.progressReportEvents.reportId).toBe(lillestrom);
+    await Promise.all([lillestromLeader, drammenLeader, planner].map((stream) => stream.close()));
+  });
+
+  it("ends the stream when the subscriber's token expires, and delivers nothing after", async () => {
+    const lifetimeSeconds = 2;
+    const token = await api.tokens.token("planner", { expiresIn: lifetimeSeconds });
+    const expiresAtMs = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()).exp * 1000;
+    const stream = await subscribe(api.server, { token });
+    expect(stream.status).toBe(200);
+
+    // Before expiry the stream is live.
+    const before = await submitReport(a.ids.drammen, month(-3), secondLeader);
+    expect((await stream.next()).data.data.progressReportEvents.reportId).toBe(before);
+
+    // At expiry the server completes the stream (graphql-sse's client then reconnects with a new token).
+    const ending = await stream.next();
+    expect(ending.event).toBe("complete");
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAtMs);
+    expect(Date.now()).toBeLessThan(expiresAtMs + 1_500);
+    await submitReport(a.ids.lillestrom, month(-3), "officeLeader");
+    await expect(stream.next()).rejects.toThrow(/the stream ended/);
+  });
 });
+
+/** Opens, fills and submits the report of `officeId` for `period` as its leader; the report's global id. */
+async function submitReport(officeId: string, period: string, leader: UserName | TestUser): Promise<string> {
+  const report = (await call(OPEN_REPORT, { officeId, period }, leader)).progressReport;
+  const saved = await call(
+    SAVE_REPORT,
+    {
+      id: report.id,
+      version: report.version,
+      stages: [
+        { practiceId: a.ids.interviews, stage: "PILOTING" },
+        { practiceId: a.ids.standups, stage: "PREPARING" },
+      ],
+    },
+    leader,
+  );
+  const submitted = await call(SUBMIT_REPORT, { id: report.id, version: saved.progressReport.version }, leader);
+  expect(submitted.progressReport.status).toBe("SUBMITTED");
+  return report.id;
+}

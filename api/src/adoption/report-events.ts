@@ -4,9 +4,12 @@
 // instance behind a load balancer delivers every event; on PGlite (one process) in memory.
 import { createPubSub, type PubSub } from "graphql-yoga";
 import pg from "pg";
+import { allows } from "../auth/policy";
 import { ANY_SAMLA_ROLE, builder } from "../builder";
+import type { SamlaContext } from "../context";
 import { formatDate, parseDate } from "../lib/dates";
 import { toGlobalId } from "../lib/ids";
+import { databaseId } from "../lib/leadership";
 import { ADOPTION_READERS, ProgressReportStatusEnum } from "./adoption-types";
 
 export type ProgressReportEventKind = "SUBMITTED" | "ACKNOWLEDGED" | "CHANGES_REQUESTED";
@@ -271,14 +274,74 @@ builder.subscriptionType({
   authScopes: ANY_SAMLA_ROLE,
 });
 
+/** setTimeout's longest delay (about 24.8 days); a token never lives that long, but a bad `exp` must not wrap. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The events one subscriber may see, until their token expires:
+ * - an event passes only when the subscriber may read reports of its office (report.read, as
+ *   progressReport(id) decides), checked per event with the subscription's own context; an
+ *   office leader's offices are read once per stream, which the token's expiry bounds;
+ * - at the token's `exp` the stream ends (the client opens it again with a renewed token), and
+ *   an event that arrives after `exp` is not delivered even if the timer has not fired yet.
+ */
+export function eventsForSubscriber(
+  context: SamlaContext,
+  source: AsyncIterable<ProgressReportEvent>,
+  now: () => number = Date.now,
+): AsyncIterableIterator<ProgressReportEvent> {
+  const inner = source[Symbol.asyncIterator]();
+  const expiresAtMs = context.viewer?.expiresAt?.getTime() ?? null;
+  const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  let ended = false;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<IteratorReturnResult<undefined>>((resolve) => {
+    if (expiresAtMs === null) return;
+    timer = setTimeout(() => resolve(done), Math.min(Math.max(0, expiresAtMs - now()), MAX_TIMER_MS));
+    // An open stream must not keep a stopping process alive.
+    timer.unref();
+  });
+  const isExpired = () => expiresAtMs !== null && now() >= expiresAtMs;
+  const finish = async (): Promise<IteratorReturnResult<undefined>> => {
+    if (!ended) {
+      ended = true;
+      clearTimeout(timer);
+      await inner.return?.();
+    }
+    return done;
+  };
+  const mayRead = async (event: ProgressReportEvent) => {
+    const officeId = databaseId(event.officeId, "Office");
+    return officeId !== null && (await allows(context, "report.read", officeId));
+  };
+
+  return {
+    async next() {
+      while (!ended) {
+        const result = await Promise.race([inner.next(), expired]);
+        if (result.done || isExpired()) return finish();
+        if (await mayRead(result.value)) return result;
+      }
+      return done;
+    },
+    return: finish,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 builder.subscriptionField("progressReportEvents", (t) =>
   t.field({
     type: ProgressReportEventRef,
-    description: "Every report submitted, acknowledged or sent back for changes, once committed. Readers of the adoption data.",
+    description:
+      "Reports submitted, acknowledged or sent back for changes, once committed: only those of offices whose reports " +
+      "the caller may read (every office for planners, admins and viewers; an office leader their own). The stream " +
+      "ends when the caller's token expires; open it again with a renewed token.",
     authScopes: ADOPTION_READERS,
     subscribe: (_parent, _args, context) => {
       if (!context.reportEvents) throw new Error("The server has no report event bus.");
-      return context.reportEvents.subscribe();
+      return eventsForSubscriber(context, context.reportEvents.subscribe());
     },
     resolve: (event) => event,
   }),

@@ -2,11 +2,12 @@
 // its export as CSV or XLSX.
 import type { Prisma } from "@samla/schema";
 import { decodeGlobalID } from "@pothos/plugin-relay";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { toGlobalId } from "../lib/ids";
 import { writeCsv, writeXlsx } from "../lib/spreadsheets";
 
-const AUDIT_READERS = { hr: true, admin: true } as const;
+const AUDIT_READERS = scopes("audit.read");
 /** The most events one export holds; narrow the filter for more. */
 export const MAX_EXPORT_EVENTS = 50_000;
 

@@ -53,13 +53,16 @@ describe("createTokenVerifier", () => {
   const verifierWithLocalKeys = () => createTokenVerifier({ issuer: ISSUER, audience: "samla-api", jwks: createLocalJWKSet(jwks) });
 
   it("accepts a valid Keycloak access token and maps it to a Viewer", async () => {
-    const viewer = await verifierWithLocalKeys()(await sign(keycloakClaims()));
+    const claims = keycloakClaims();
+    const viewer = await verifierWithLocalKeys()(await sign(claims));
     expect(viewer).toEqual({
       subject: "5a1f0c2e-0001-4000-8000-000000000001",
       username: "planner",
       name: "Petra Planlegger",
       email: "planner@samla.example",
       roles: ["planner"],
+      // When a subscription opened with this token must end.
+      expiresAt: new Date(claims.exp! * 1000),
     });
   });
 

@@ -166,6 +166,7 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
     name: text(payload.name) ?? username,
     ...(email ? { email } : {}),
     roles: [...new Set(roles)],
+    ...(typeof payload.exp === "number" ? { expiresAt: new Date(payload.exp * 1000) } : {}),
   };
 }
 

@@ -18,4 +18,6 @@ export interface Viewer {
   email?: string;
   /** Samla's realm roles from `realm_access.roles`; other roles are dropped. */
   roles: SamlaRole[];
+  /** The token's `exp`: a long-lived stream (a subscription) ends then, and the client renews its token. */
+  expiresAt?: Date;
 }

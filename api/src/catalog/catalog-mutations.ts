@@ -1,6 +1,7 @@
 // createRole/updateRole and createService/updateService: the catalogues (admin only).
 import type { Role, Service } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
@@ -9,7 +10,7 @@ import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import { RoleCategoryEnum, RoleRef } from "./roles";
 import { ServiceProviderEnum, ServiceRef } from "./services";
 
-const ADMIN = { admin: true } as const;
+const ADMIN = scopes("catalogue.edit");
 
 const zCode = z
   .string()

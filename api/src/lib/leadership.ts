@@ -58,18 +58,3 @@ export function databaseId(globalId: unknown, typename: string): string | null {
     return null;
   }
 }
-
-/**
- * Extra auth scopes for a leader-scoped mutation: `{ leaderOfOffice: id }` for an office's
- * global id, `{ leaderOfTeam: id }` for a team's. Empty when the id is malformed: then only
- * the other scopes can grant access, and validation reports the bad id to them.
- */
-export function leaderOfOfficeScope(officeGlobalId: unknown): { leaderOfOffice?: string } {
-  const id = databaseId(officeGlobalId, "Office");
-  return id ? { leaderOfOffice: id } : {};
-}
-
-export function leaderOfTeamScope(teamGlobalId: unknown): { leaderOfTeam?: string } {
-  const id = databaseId(teamGlobalId, "Team");
-  return id ? { leaderOfTeam: id } : {};
-}

@@ -1,6 +1,7 @@
 // proposeMerger and updateMerger (planner, admin).
 import type { Merger, MergerStatus } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type AuditEntry, type Tx } from "../lib/audit";
 import { addDays, formatDate } from "../lib/dates";
@@ -11,7 +12,7 @@ import { officeSnapshot } from "../org/office-mutations";
 import { applyScenario, lockApprovedScenario } from "./apply-scenario";
 import { MergerRef, MergerStatusEnum } from "./mergers";
 
-const ORG_EDITORS = { planner: true, admin: true } as const;
+const ORG_EDITORS = scopes("org.edit");
 
 /** The lifecycle: each status and where it may go next. */
 export const MERGER_TRANSITIONS: Record<MergerStatus, MergerStatus[]> = {

@@ -3,6 +3,7 @@
 // made against the old one keep its meaning.
 import type { Kpi, Practice, PracticeVersion } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
@@ -11,7 +12,7 @@ import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import { KpiDirectionEnum, KpiRef, PracticeRef, PracticeThemeEnum } from "./method-types";
 import { zCatalogueCode, zDecimal } from "./recording-validation";
 
-const ADMIN = { admin: true } as const;
+const ADMIN = scopes("catalogue.edit");
 
 // ----------------------------------------------------------------------------- practices
 

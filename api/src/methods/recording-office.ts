@@ -1,9 +1,9 @@
 // What an office has recorded about its working methods, as fields of Office, and whether
 // the caller may record more. Histories grow with every quarter and month, so they page.
 import type { Prisma } from "@samla/schema";
+import { allows } from "../auth/policy";
 import { builder } from "../builder";
 import { todayInNorway } from "../lib/dates";
-import { leadsOffice } from "../lib/leadership";
 import { OfficeRef } from "../org/offices";
 import { ServiceRef } from "../catalog/services";
 import { KpiRef, PracticeRef } from "./method-types";
@@ -14,9 +14,7 @@ builder.objectFields(OfficeRef, (t) => ({
       "Whether the caller may record assessments, KPIs, case flows, insights and culture for this office: " +
       "planner, admin, or an office leader who leads it today.",
     resolve: async (office, _args, context) => {
-      const roles = context.viewer?.roles ?? [];
-      if (roles.includes("planner") || roles.includes("admin")) return true;
-      return leadsOffice(context, office.id);
+      return allows(context, "methods.record", office.id);
     },
   }),
 

@@ -3,11 +3,11 @@
 // Planner and admin for any office; an office leader only for the offices they lead today.
 import type { Office } from "@samla/schema";
 import { z } from "zod";
+import { officeTarget, scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, withAudit, type Tx } from "../lib/audit";
 import { formatDate, formatDateNorwegian } from "../lib/dates";
 import { NotFoundError, ValidationError } from "../lib/errors";
-import { leaderOfOfficeScope } from "../lib/leadership";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import {
@@ -23,7 +23,7 @@ import { zDecimal, zMonth, zNotFutureDate } from "./recording-validation";
 
 /** Planner and admin for any office, and the leader of the office named in the input. */
 function recorders(officeGlobalId: unknown) {
-  return { planner: true, admin: true, ...leaderOfOfficeScope(officeGlobalId) };
+  return scopes("methods.record", officeTarget(officeGlobalId));
 }
 
 const RECORDERS_TEXT = "Planner, admin, or an office leader who leads that office today.";

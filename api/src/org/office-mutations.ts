@@ -1,6 +1,7 @@
 // createOffice and updateOffice (planner, admin).
 import type { Office } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
@@ -8,7 +9,7 @@ import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOfficeCode, zText } from "../lib/validation";
 import { OfficeRef, OfficeStatusEnum } from "./offices";
 
-const ORG_EDITORS = { planner: true, admin: true } as const;
+const ORG_EDITORS = scopes("org.edit");
 
 const CreateOfficeInput = builder.inputType("CreateOfficeInput", {
   fields: (t) => ({

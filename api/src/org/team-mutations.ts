@@ -1,15 +1,14 @@
 // createTeam and updateTeam (planner, admin). Teams nest inside one office, without cycles.
 import type { Team } from "@samla/schema";
 import { z } from "zod";
+import { officeTarget, scopes, teamTarget } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
-import { leaderOfOfficeScope, leaderOfTeamScope } from "../lib/leadership";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import { TeamRef } from "./teams";
 
-const ORG_EDITORS = { planner: true, admin: true } as const;
 
 const CreateTeamInput = builder.inputType("CreateTeamInput", {
   fields: (t) => ({
@@ -108,7 +107,7 @@ builder.mutationField("createTeam", (t) =>
     type: TeamRef,
     description:
       "Planner, admin, or an office leader who leads that office today. Creates a team in an office, optionally under a parent team.",
-    authScopes: (_parent, args) => ({ ...ORG_EDITORS, ...leaderOfOfficeScope(args.input.officeId) }),
+    authScopes: (_parent, args) => scopes("team.edit", officeTarget(args.input.officeId)),
     args: { input: t.arg({ type: CreateTeamInput, required: true }) },
     errors: mutationResult("createTeam", "team", [ValidationError, NotFoundError]),
     resolve: (_parent, args, context) => {
@@ -141,7 +140,7 @@ builder.mutationField("updateTeam", (t) =>
     type: TeamRef,
     description:
       "Planner, admin, or an office leader who leads the team's office today. Renames or moves a team (same office, no cycles). Optimistic locking.",
-    authScopes: (_parent, args) => ({ ...ORG_EDITORS, ...leaderOfTeamScope(args.input.id) }),
+    authScopes: (_parent, args) => scopes("team.edit", teamTarget(args.input.id)),
     args: { input: t.arg({ type: UpdateTeamInput, required: true }) },
     errors: mutationResult("updateTeam", "team", [ValidationError, NotFoundError, ConflictError]),
     resolve: (_parent, args, context) => {

@@ -3,6 +3,7 @@
 // transaction, so the history shows both.
 import type { Assignment } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, withAudit, type AuditEntry, type Tx } from "../lib/audit";
 import { activeOn } from "../lib/current";
@@ -14,7 +15,7 @@ import { parseInput, zFte, zGlobalId } from "../lib/validation";
 import { assignmentSnapshot, createCheckedAssignment } from "./assignment-mutations";
 import { AssignmentRef, PersonRef } from "./persons";
 
-const HR = { hr: true, admin: true } as const;
+const HR = scopes("person.assign");
 
 const ChangeAssignmentInput = builder.inputType("ChangeAssignmentInput", {
   description:

@@ -2,6 +2,7 @@
 // and when. History is kept by dates; an ended assignment stays.
 import type { Assignment } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, withAudit, type Tx } from "../lib/audit";
 import { formatDate, formatDateNorwegian } from "../lib/dates";
@@ -16,7 +17,7 @@ import { mutationResult } from "../lib/mutations";
 import { parseInput, zFte, zGlobalId } from "../lib/validation";
 import { AssignmentRef } from "./persons";
 
-const HR = { hr: true, admin: true } as const;
+const HR = scopes("person.assign");
 const MAX_FTE = "1.00";
 
 const AssignRoleInput = builder.inputType("AssignRoleInput", {

@@ -2,13 +2,14 @@
 // with the same rules and written all together or not at all. Lookups are batched (one
 // query per kind of thing), so a file of thousands of rows costs a handful of queries.
 import { Prisma, type Assignment } from "@samla/schema";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { withAudit, type AuditEntry, type Tx } from "../lib/audit";
 import { formatDateNorwegian, parseDate } from "../lib/dates";
 import { formatFromFileName, readTable, type SheetRow } from "../lib/spreadsheets";
 import { assignmentSnapshot } from "./assignment-mutations";
 
-const HR = { hr: true, admin: true } as const;
+const HR = scopes("person.assign");
 /** Rows in one file: enough for a large office, small enough for one transaction. */
 export const MAX_IMPORT_ROWS = 10_000;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,6 +1,7 @@
 // People and their assignments (person + role + team + FTE + dates).
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { Employer, type Db, type Prisma } from "@samla/schema";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { activeOn, assignmentFilter } from "../lib/current";
 import { todayInNorway } from "../lib/dates";
@@ -22,10 +23,16 @@ export const PersonRef = builder.prismaNode("Person", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     ssoSubject: t.exposeString("ssoSubject", {
       nullable: true,
-      description: "The SSO user (Keycloak subject) HR linked to this person; it decides an office leader's scope.",
+      description:
+        "HR or admin (others get FORBIDDEN). The SSO user (Keycloak subject) HR linked to this person; it decides " +
+        "an office leader's scope.",
+      authScopes: scopes("person.readSsoUser"),
     }),
     fteOn: t.float({
-      description: "Total FTE on `date` (all assignments running that day).",
+      // Nullable so that a refusal nulls only this field, not the person (or a whole page of people).
+      nullable: true,
+      description: "HR or admin (others get FORBIDDEN). Total FTE on `date` (all assignments running that day).",
+      authScopes: scopes("person.readFte"),
       args: { date: t.arg({ type: "Date", required: true }) },
       resolve: (person, args, context) => fteOn(context.db, person.id, args.date),
     }),
@@ -163,7 +170,7 @@ export async function fteOn(db: Db, personId: string, day: Date): Promise<number
 builder.queryField("personFte", (t) =>
   t.float({
     description: "HR or admin. The person's total FTE on `date` (all assignments running that day), e.g. for the assign form.",
-    authScopes: { hr: true, admin: true },
+    authScopes: scopes("person.readFte"),
     args: { personId: t.arg.id({ required: true }), date: t.arg({ type: "Date", required: true }) },
     resolve: (_parent, args, context) => fteOn(context.db, idOf(args.personId, "Person"), args.date),
   }),

@@ -2,6 +2,7 @@
 // (healthCheckSettings, any role) and updateHealthCheckSettings (admin).
 import type { HealthCheckSettings } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit } from "../lib/audit";
 import { ConflictError, ValidationError } from "../lib/errors";
@@ -137,7 +138,7 @@ builder.mutationField("updateHealthCheckSettings", (t) =>
   t.field({
     type: HealthCheckSettingsRef,
     description: "Admin only. Changes the health-check thresholds; send the version you read.",
-    authScopes: { admin: true },
+    authScopes: scopes("catalogue.edit"),
     args: { input: t.arg({ type: UpdateHealthCheckSettingsInput, required: true }) },
     errors: mutationResult("updateHealthCheckSettings", "settings", [ValidationError, ConflictError]),
     resolve: (_parent, args, context) => {

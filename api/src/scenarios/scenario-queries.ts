@@ -2,16 +2,16 @@
 // and change log, and what the caller may do with it. Any Samla role may read, as mergers.
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "@samla/schema";
+import { allowsEverywhere, scopes } from "../auth/policy";
 import { builder } from "../builder";
 import type { SamlaContext } from "../context";
 import { ScenarioRef, ScenarioStatusEnum, ScenarioTeamRef } from "./scenarios";
 
 /** The roles that may edit, submit and approve scenarios. */
-export const SCENARIO_EDITORS = { planner: true, admin: true } as const;
+export const SCENARIO_EDITORS = scopes("scenario.edit");
 
 export function isScenarioEditor(context: SamlaContext): boolean {
-  const roles = context.viewer?.roles ?? [];
-  return roles.includes("planner") || roles.includes("admin");
+  return allowsEverywhere(context, "scenario.edit");
 }
 
 const ScenarioFilter = builder.inputType("ScenarioFilter", {

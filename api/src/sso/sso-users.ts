@@ -2,6 +2,7 @@
 // leader's scope (docs/decisions/003), so it is audited like any other change.
 import type { Prisma } from "@samla/schema";
 import { z } from "zod";
+import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, withAudit } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
@@ -9,7 +10,7 @@ import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zText } from "../lib/validation";
 import { PersonRef } from "../people/persons";
 
-const HR = { hr: true, admin: true } as const;
+const HR = scopes("person.assign");
 
 export const SsoUserRef = builder.prismaObject("SsoUser", {
   description:
@@ -37,7 +38,10 @@ builder.objectField(PersonRef, "ssoUser", (t) =>
   t.prismaField({
     type: "SsoUser",
     nullable: true,
-    description: "The SSO user linked to this person (null when not linked, or when that user is unknown here).",
+    description:
+      "HR or admin (others get FORBIDDEN). The SSO user linked to this person (null when not linked, or when that " +
+      "user is unknown here).",
+    authScopes: scopes("person.readSsoUser"),
     resolve: (query, person, _args, context) =>
       person.ssoSubject ? context.db.ssoUser.findUnique({ ...query, where: { subject: person.ssoSubject } }) : null,
   }),
@@ -61,7 +65,7 @@ builder.queryField("ssoUsers", (t) =>
       type: "SsoUser",
       cursor: "subject",
       description: "HR or admin. SSO users by username, e-mail or name (part of it), to link a person to.",
-      authScopes: HR,
+      authScopes: scopes("person.readSsoUser"),
       args: { text: t.arg.string({ required: false }) },
       totalCount: (_parent, args, context) => context.db.ssoUser.count({ where: ssoUsersWhere(args.text) }),
       resolve: (query, _parent, args, context) =>

@@ -21,7 +21,7 @@ function sseResponse(events: Array<{ event: string; data: unknown }>, { end }: {
   return new Response(body, { status: 200, headers: { "content-type": "text/event-stream" } });
 }
 
-function harness(responses: Array<() => Response>) {
+function harness(responses: Array<() => Response>, now?: () => number) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   const waits: number[] = [];
   let tokenNumber = 0;
@@ -38,6 +38,7 @@ function harness(responses: Array<() => Response>) {
       waits.push(milliseconds);
     },
     random: () => 0,
+    ...(now ? { now } : {}),
   });
   return { subscribe, calls, waits };
 }
@@ -159,5 +160,28 @@ describe("createSubscriptionClient", () => {
     await until(() => statuses.includes("live"));
     stop();
     expect((calls[0]!.init.signal as AbortSignal).aborted).toBe(true);
+  });
+
+  it("opens a stream that ran for a while again after a second, with a fresh token, each time the server ends it", async () => {
+    // The API ends a stream when its token expires; a healthy stream is not a failure to back off from.
+    // Five minutes pass between any two looks at the clock: each stream was live that long.
+    let clock = 0;
+    const ended = () => sseResponse([{ event: "complete", data: null }], { end: true });
+    const { subscribe, calls, waits } = harness(
+      [ended, ended, ended, () => sseResponse([{ event: "next", data: { data: { progressReportEvents: { officeName: "Nav Asker" } } } }], { end: false })],
+      () => (clock += 5 * 60_000),
+    );
+    const received: string[] = [];
+    const stop = subscribe(EventsSubscription, {}, { next: (data) => received.push(data.progressReportEvents.officeName) });
+    await until(() => received.length === 1);
+    stop();
+
+    expect(waits).toEqual([1_000, 1_000, 1_000]);
+    expect(calls.map((call) => (call.init.headers as Record<string, string>).authorization)).toEqual([
+      "Bearer token-1",
+      "Bearer token-2",
+      "Bearer token-3",
+      "Bearer token-4",
+    ]);
   });
 });

@@ -24,6 +24,8 @@ export interface SubscriptionClientOptions {
   wait?: (milliseconds: number) => Promise<void>;
   /** 0-1; tests fix it so the delays are known. */
   random?: () => number;
+  /** Milliseconds; tests move it to make a stream look long-lived. */
+  now?: () => number;
 }
 
 export type Subscribe = <TResult, TVariables>(
@@ -34,6 +36,12 @@ export type Subscribe = <TResult, TVariables>(
 
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 30_000;
+/**
+ * A stream that was live this long before the server ended it was healthy: the API ends every
+ * stream when the token it was opened with expires (every few minutes), and the next one must
+ * open at once with a renewed token (getToken refreshes it), not after a grown back-off.
+ */
+const HEALTHY_STREAM_MS = 10_000;
 
 /**
  * The wait before reconnect `attempt` (0 = the first after a drop): 1 s, 2 s, 4 s …
@@ -50,6 +58,7 @@ const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeou
 export function createSubscriptionClient(options: SubscriptionClientOptions): Subscribe {
   const wait = options.wait ?? sleep;
   const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
   let client: Client | null = null;
   // One client for every subscription: it holds no connection of its own in this mode.
   const getClient = () =>
@@ -76,6 +85,8 @@ export function createSubscriptionClient(options: SubscriptionClientOptions): Su
     let dispose: (() => void) | null = null;
     // Streams the server ended in a row without an event (e.g. while it restarts).
     let endedWithoutEvent = 0;
+    // When the current stream went live (null until it does).
+    let liveSince: number | null = null;
     const report = (status: LiveStatus) => {
       if (!stopped) handlers.status?.(status);
     };
@@ -101,6 +112,8 @@ export function createSubscriptionClient(options: SubscriptionClientOptions): Su
             // The server ended the stream: open it again (the view stays live).
             if (stopped) return;
             report("reconnecting");
+            if (liveSince !== null && now() - liveSince >= HEALTHY_STREAM_MS) endedWithoutEvent = 0;
+            liveSince = null;
             const delay = reconnectDelay(endedWithoutEvent, random);
             endedWithoutEvent += 1;
             void wait(delay).then(open);
@@ -116,7 +129,10 @@ export function createSubscriptionClient(options: SubscriptionClientOptions): Su
         },
         {
           connecting: (reconnecting) => report(reconnecting ? "reconnecting" : "connecting"),
-          connected: () => report("live"),
+          connected: () => {
+            liveSince = now();
+            report("live");
+          },
         },
       );
     };

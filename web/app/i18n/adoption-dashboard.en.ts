@@ -111,6 +111,7 @@ export const adoptionDashboardEn: Record<keyof typeof adoptionDashboardNb, strin
   "adoption.dashboard.behind.expected": "Expected",
   "adoption.dashboard.behind.target": "Target date",
   "adoption.dashboard.behind.reason": "The office's explanation",
+  "adoption.dashboard.behind.reasonHidden": "Only the office's leader and the directorate can read the office's explanation.",
   "adoption.dashboard.behind.noReason": "The office has not given any obstacle in its reports.",
   "adoption.dashboard.behind.help": "Needs help with",
   "adoption.dashboard.behind.report": "Read the report for {month}",

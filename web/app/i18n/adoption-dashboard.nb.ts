@@ -110,6 +110,7 @@ export const adoptionDashboardNb = {
   "adoption.dashboard.behind.expected": "Forventet",
   "adoption.dashboard.behind.target": "Måldato",
   "adoption.dashboard.behind.reason": "Kontorets forklaring",
+  "adoption.dashboard.behind.reasonHidden": "Bare kontorets leder og direktoratet kan lese kontorets forklaring.",
   "adoption.dashboard.behind.noReason": "Kontoret har ikke oppgitt noen hindring i rapportene.",
   "adoption.dashboard.behind.help": "Trenger hjelp til",
   "adoption.dashboard.behind.report": "Les rapporten for {month}",

@@ -120,7 +120,7 @@ function HrPerson({ id }: { id: string }) {
         <HStack gap="space-32" wrap>
           <Fact label={ht("hr.person.email")} value={person.email} />
           <Fact label={ht("hr.person.employer")} value={t(`employer.${person.employer}`)} />
-          <Fact label={ht("hr.person.fteToday")} value={formatPercent(person.fteOn)} />
+          <Fact label={ht("hr.person.fteToday")} value={person.fteOn === null ? "–" : formatPercent(person.fteOn)} />
         </HStack>
       </VStack>
 

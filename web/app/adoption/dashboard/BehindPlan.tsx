@@ -73,7 +73,7 @@ function BehindPlanEntry({ entry }: { entry: BehindPlanOffice }) {
             <BodyLong>{entry.reason}</BodyLong>
           </blockquote>
         ) : (
-          <BodyShort textColor="subtle">{t("adoption.dashboard.behind.noReason")}</BodyShort>
+          <BodyShort textColor="subtle">{t(behindReasonMissingKey(entry))}</BodyShort>
         )}
       </VStack>
       {entry.helpNeeded && (
@@ -92,6 +92,11 @@ function BehindPlanEntry({ entry }: { entry: BehindPlanOffice }) {
       )}
     </VStack>
   );
+}
+
+/** Why no reason is shown: the office gave none, or the caller may not read its reports (another office's leader). */
+export function behindReasonMissingKey(entry: Pick<BehindPlanOffice, "viewerCanReadReport">) {
+  return entry.viewerCanReadReport ? "adoption.dashboard.behind.noReason" : "adoption.dashboard.behind.reasonHidden";
 }
 
 export function StageChip({ stage }: { stage: Stage }) {

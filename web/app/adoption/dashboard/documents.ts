@@ -35,6 +35,7 @@ export const BehindPlanOfficeFieldsFragment = graphql(`
       expectedStage
       targetDate
     }
+    viewerCanReadReport
     reason
     helpNeeded
     reportPeriod

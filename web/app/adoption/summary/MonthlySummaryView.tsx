@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { formatDate, formatNumber, formatPercent, t, type MessageKey } from "../../i18n";
 import { formatMonth } from "../../methods/compare/format";
 import { addMonths } from "../../methods/compare/url-state";
-import { StageChip } from "../dashboard/BehindPlan";
+import { behindReasonMissingKey, StageChip } from "../dashboard/BehindPlan";
 import { stageIndex, stageName } from "../dashboard/stages";
 import type { MonthlySummary } from "./data";
 
@@ -142,7 +142,7 @@ export function MonthlySummaryView({ summary }: { summary: MonthlySummary }) {
                   </blockquote>
                 ) : (
                   <BodyShort size="small" className="samla-summary-muted">
-                    {t("adoption.dashboard.behind.noReason")}
+                    {t(behindReasonMissingKey(entry))}
                   </BodyShort>
                 )}
               </li>
