@@ -2,6 +2,7 @@
 // the caller may record more. Histories grow with every quarter and month, so they page.
 import type { Prisma } from "@samla/schema";
 import { builder } from "../builder";
+import { equalsIgnoringCase } from "../lib/text-match";
 import { todayInNorway } from "../lib/dates";
 import { leadsOffice } from "../lib/leadership";
 import { OfficeRef } from "../org/offices";
@@ -183,14 +184,14 @@ function insightsWhere(
   const text = theme?.trim();
   return {
     officeId,
-    ...(text && { theme: { equals: text, mode: "insensitive" as const } }),
+    ...(text && { theme: equalsIgnoringCase(text) }),
     ...(serviceId && { serviceId }),
   };
 }
 
 function cultureWhere(officeId: string, dimension: string | null | undefined): Prisma.CultureAssessmentWhereInput {
   const text = dimension?.trim();
-  return { officeId, ...(text && { dimension: { equals: text, mode: "insensitive" as const } }) };
+  return { officeId, ...(text && { dimension: equalsIgnoringCase(text) }) };
 }
 
 builder.queryFields((t) => ({
