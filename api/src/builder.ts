@@ -9,6 +9,8 @@ import ZodPlugin from "@pothos/plugin-zod";
 import type PrismaTypes from "../../schema/src/generated/pothos-types";
 import { getDatamodel } from "../../schema/src/generated/pothos-types";
 import type { SamlaContext } from "./context";
+import CleanTextPlugin from "./lib/clean-text-plugin";
+import { decodeGlobalIdLeniently, resolveNodeOrNull } from "./lib/node-lookup";
 import { authorizationError } from "./lib/auth-errors";
 import { formatDate, parseDate } from "./lib/dates";
 import { leadsOffice, leadsOfficeOfTeam } from "./lib/leadership";
@@ -50,8 +52,9 @@ export const builder = new SchemaBuilder<{
   };
   Connection: { totalCount?: number | (() => number | Promise<number>) };
 }>({
-  // scope-auth first, so authorization runs before any other plugin's resolver wrapping.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ZodPlugin],
+  // scope-auth first, so authorization runs before any other plugin's resolver wrapping;
+  // cleanText inside errors, so its ValidationError becomes a mutation's typed result.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, CleanTextPlugin, PrismaPlugin, RelayPlugin, ZodPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     // Subscriptions are authorised once, when they start, not on every event.
@@ -86,6 +89,16 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // Unknown and malformed ids: null in their place, not an error (lib/node-lookup.ts).
+    decodeGlobalID: decodeGlobalIdLeniently,
+    // (Return types spelled out: the builder's type cannot depend on its own initializer.)
+    nodeQueryOptions: {
+      resolve: (_root, args, context, info): Promise<unknown> => resolveNodeOrNull(nodeBuilder(), context, info, args.id),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, args, context, info): Promise<unknown>[] =>
+        args.ids.map((id) => resolveNodeOrNull(nodeBuilder(), context, info, id)),
+    },
   },
   errors: {
     defaultTypes: [],
@@ -98,6 +111,10 @@ export const builder = new SchemaBuilder<{
       ),
   },
 });
+
+function nodeBuilder(): Parameters<typeof resolveNodeOrNull>[0] {
+  return builder as never;
+}
 
 /** Every Samla role: reading needs at least one of them. */
 export const ANY_SAMLA_ROLE = {
