@@ -12,7 +12,7 @@ import type { SamlaContext } from "./context";
 import CleanTextPlugin from "./lib/clean-text-plugin";
 import { decodeGlobalIdLeniently, resolveNodeOrNull } from "./lib/node-lookup";
 import { authorizationError } from "./lib/auth-errors";
-import { formatDate, parseDate } from "./lib/dates";
+import { EARLIEST_YEAR, formatDate, isInSaneYears, LATEST_YEAR, parseDate } from "./lib/dates";
 import { leadsOffice, leadsOfficeOfTeam } from "./lib/leadership";
 import { rememberSsoUser } from "./lib/sso-users";
 import { ValidationError } from "./lib/errors";
@@ -125,12 +125,15 @@ export const ANY_SAMLA_ROLE = {
   admin: true,
 } as const;
 
+const SANE_YEARS_TEXT = `året må være fra ${EARLIEST_YEAR} til ${LATEST_YEAR}.`;
+
 builder.scalarType("DateTime", {
   description: "An instant, as an ISO 8601 string in UTC (e.g. 2026-01-31T12:00:00.000Z).",
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
     const date = typeof value === "string" ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) throw new GraphQLError("Ugyldig tidspunkt: bruk ISO 8601.");
+    if (!isInSaneYears(date)) throw new GraphQLError(`Ugyldig tidspunkt ${JSON.stringify(value)}: ${SANE_YEARS_TEXT}`);
     return date;
   },
 });
@@ -141,11 +144,13 @@ builder.scalarType("Date", {
   parseValue: (value) => {
     const date = typeof value === "string" ? parseDate(value) : null;
     if (!date) throw new GraphQLError(`Ugyldig dato ${JSON.stringify(value)}: bruk formatet åååå-mm-dd.`);
+    if (!isInSaneYears(date)) throw new GraphQLError(`Ugyldig dato ${JSON.stringify(value)}: ${SANE_YEARS_TEXT}`);
     return date;
   },
   parseLiteral: (ast) => {
     const date = ast.kind === Kind.STRING ? parseDate(ast.value) : null;
     if (!date) throw new GraphQLError("Ugyldig dato: bruk formatet åååå-mm-dd.");
+    if (!isInSaneYears(date)) throw new GraphQLError(`Ugyldig dato: ${SANE_YEARS_TEXT}`);
     return date;
   },
 });

@@ -162,3 +162,47 @@ describe("node and nodes", () => {
     expect(errorCode(response)).not.toBe("INTERNAL_SERVER_ERROR");
   });
 });
+
+describe("dates within 1900-2200", () => {
+  it("refuses a Date outside the years with the scalar's own Norwegian message and 400", async () => {
+    for (const value of ["0100-01-01", "1899-12-31", "2201-01-01", "9999-12-31"]) {
+      const response = await api.graphql<Json>(
+        `query($id: ID!, $date: Date!) { node(id: $id) { ... on Person { fteOn(date: $date) } } }`,
+        { id: gid("Person", f.people.ola.id), date: value },
+        { as: "hr" },
+      );
+      expect(response.status, value).toBe(400);
+      expect(response.errors?.[0]?.message, value).toMatch(/Ugyldig dato.*året må være fra 1900 til 2200/);
+    }
+    const literal = await api.graphql<Json>(
+      `query($id: ID!) { node(id: $id) { ... on Person { fteOn(date: "2500-01-01") } } }`,
+      { id: gid("Person", f.people.ola.id) },
+      { as: "hr" },
+    );
+    expect(literal.status).toBe(400);
+    expect(literal.errors?.[0]?.message).toMatch(/året må være fra 1900 til 2200/);
+  });
+
+  it("accepts the first and last day of the range", async () => {
+    for (const value of ["1900-01-01", "2200-12-31"]) {
+      const response = await api.graphql<Json>(
+        `query($id: ID!, $date: Date!) { node(id: $id) { ... on Person { fteOn(date: $date) } } }`,
+        { id: gid("Person", f.people.ola.id), date: value },
+        { as: "hr" },
+      );
+      expect(typeof dataOf(response).node.fteOn, value).toBe("number");
+    }
+  });
+
+  it("refuses a DateTime of year 0 or +275760 (JavaScript's last instant) with 400", async () => {
+    const AUDIT = `query($from: DateTime) { auditEvents(filter: { from: $from }) { totalCount } }`;
+    for (const value of ["0000-01-01T00:00:00Z", "+275760-09-13T00:00:00.000Z", "2201-01-01T00:00:00Z"]) {
+      const response = await api.graphql<Json>(AUDIT, { from: value }, { as: "hr" });
+      expect(response.status, value).toBe(400);
+      expect(response.errors?.[0]?.message, value).toMatch(/Ugyldig tidspunkt.*året må være fra 1900 til 2200/);
+    }
+    const literal = await api.graphql<Json>(`{ auditEvents(filter: { from: "0000-01-01T00:00:00Z" }) { totalCount } }`, {}, { as: "hr" });
+    expect(literal.status).toBe(400);
+    expect(dataOf(await api.graphql<Json>(AUDIT, { from: "2020-01-01T00:00:00Z" }, { as: "hr" })).auditEvents.totalCount).toBeGreaterThanOrEqual(0);
+  });
+});
