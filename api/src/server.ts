@@ -9,6 +9,7 @@ import { getVariableValues } from "graphql/execution/values";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { createInProcessReportEvents, type ReportEventBus } from "./adoption/report-events";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
+import { logUnexpectedErrors, withServerErrorStatus } from "./lib/unexpected-errors";
 import { schema } from "./schema";
 
 export interface RequestLimits {
@@ -124,13 +125,9 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     batching: false,
     maskedErrors: {
       isDev: false,
-      // Unexpected errors are masked for the client ("Unexpected error.") but logged here,
-      // with the request id, so they can be found.
-      maskError: (error, message) => {
-        const masked = maskError(error, message, false);
-        if (masked !== error) yoga.logger.error("unexpected error", error);
-        return masked;
-      },
+      // Unexpected errors are masked for the client ("Unexpected error.") with HTTP 500; the
+      // logUnexpectedErrors plugin has logged them with the request id.
+      maskError: (error, message) => withServerErrorStatus(maskError(error, message, false)),
     },
     context: async ({ request }): Promise<SamlaContext> => ({
       db,
@@ -140,6 +137,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     }),
     plugins: [
       healthz(db),
+      logUnexpectedErrors(() => yoga.logger),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject: [asBadRequest] },
