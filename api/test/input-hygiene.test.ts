@@ -122,6 +122,23 @@ describe("LIKE wildcards in searches", () => {
     expect(await count(`query($t: String) { offices(filter: { text: $t }) { totalCount } }`, { t: "02" })).toBeGreaterThan(0);
   });
 
+  it("takes them literally in merger, scenario and SSO user searches too", async () => {
+    // Signing in records the SSO user, so there is at least one to (not) find; a merger likewise.
+    await api.graphql<Json>(`{ health }`, {}, { as: "hr" });
+    await api.db.merger.create({
+      data: { name: "Vanlig sammenslåing", targetOfficeId: f.offices.planned.id, effectiveDate: new Date("2031-01-01T00:00:00Z") },
+    });
+    expect(await count(`{ mergers { totalCount } }`, {})).toBeGreaterThan(0);
+    for (const text of ["%", "_", "a\\"]) {
+      expect(await count(`query($t: String) { mergers(filter: { text: $t }) { totalCount } }`, { t: text }), `mergers ${text}`).toBe(0);
+      expect(await count(`query($t: String) { scenarios(filter: { text: $t }) { totalCount } }`, { t: text }), `scenarios ${text}`).toBe(0);
+      const sso = dataOf(await api.graphql<Json>(`query($t: String) { ssoUsers(text: $t) { totalCount } }`, { t: text }, { as: "hr" }));
+      expect(sso.ssoUsers.totalCount, `ssoUsers ${text}`).toBe(0);
+    }
+    const everyone = dataOf(await api.graphql<Json>(`{ ssoUsers { totalCount } }`, {}, { as: "hr" }));
+    expect(everyone.ssoUsers.totalCount).toBeGreaterThan(0);
+  });
+
   it("finds a name that really contains a wildcard character", async () => {
     await api.db.person.create({ data: { name: "Prosent_%_Person", email: "prosent@nav.test", employer: "STATE" } });
     expect(await count(PEOPLE, { t: "_%_" })).toBe(1);
