@@ -106,8 +106,12 @@ describe("LIKE wildcards in searches", () => {
   };
 
   it("takes %, _ and \\ literally in people, office and municipality searches", async () => {
+    // Other tests may add a person whose name holds these characters: count those literally.
+    const people = await api.db.person.findMany({ select: { name: true, email: true } });
+    const literally = (text: string) =>
+      people.filter((p) => p.name.toLowerCase().includes(text) || (p.email ?? "").toLowerCase().includes(text)).length;
     for (const text of ["%", "_", "\\", "a\\", "%\\", "_a"]) {
-      expect(await count(PEOPLE, { t: text }), `people ${text}`).toBe(0);
+      expect(await count(PEOPLE, { t: text }), `people ${text}`).toBe(literally(text));
       expect(
         await count(`query($t: String) { offices(filter: { text: $t }) { totalCount } }`, { t: text }),
         `offices ${text}`,
