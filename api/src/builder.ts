@@ -10,8 +10,10 @@ import ZodPlugin from "@pothos/plugin-zod";
 import type PrismaTypes from "../../schema/src/generated/pothos-types";
 import { getDatamodel } from "../../schema/src/generated/pothos-types";
 import type { SamlaContext } from "./context";
+import CleanTextPlugin from "./lib/clean-text-plugin";
+import { decodeGlobalIdLeniently, resolveNodeOrNull } from "./lib/node-lookup";
 import { authorizationError } from "./lib/auth-errors";
-import { formatDate, parseDate } from "./lib/dates";
+import { EARLIEST_YEAR, formatDate, isInSaneYears, LATEST_YEAR, parseDate } from "./lib/dates";
 import { leadsOffice, leadsOfficeOfTeam } from "./lib/leadership";
 import { rememberSsoUser } from "./lib/sso-users";
 import { ValidationError } from "./lib/errors";
@@ -51,8 +53,9 @@ export const builder = new SchemaBuilder<{
   };
   Connection: { totalCount?: number | (() => number | Promise<number>) };
 }>({
-  // scope-auth first, so authorization runs before any other plugin's resolver wrapping.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ZodPlugin],
+  // scope-auth first, so authorization runs before any other plugin's resolver wrapping;
+  // cleanText inside errors, so its ValidationError becomes a mutation's typed result.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, CleanTextPlugin, PrismaPlugin, RelayPlugin, ZodPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     // Subscriptions are authorised once, when they start, not on every event.
@@ -87,6 +90,16 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    // Unknown and malformed ids: null in their place, not an error (lib/node-lookup.ts).
+    decodeGlobalID: decodeGlobalIdLeniently,
+    // (Return types spelled out: the builder's type cannot depend on its own initializer.)
+    nodeQueryOptions: {
+      resolve: (_root, args, context, info): Promise<unknown> => resolveNodeOrNull(nodeBuilder(), context, info, args.id),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, args, context, info): Promise<unknown>[] =>
+        args.ids.map((id) => resolveNodeOrNull(nodeBuilder(), context, info, id)),
+    },
   },
   errors: {
     defaultTypes: [],
@@ -100,8 +113,14 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+function nodeBuilder(): Parameters<typeof resolveNodeOrNull>[0] {
+  return builder as never;
+}
+
 /** Every Samla role: reading needs at least one of them. */
 export const ANY_SAMLA_ROLE = scopes("read");
+
+const SANE_YEARS_TEXT = `året må være fra ${EARLIEST_YEAR} til ${LATEST_YEAR}.`;
 
 builder.scalarType("DateTime", {
   description: "An instant, as an ISO 8601 string in UTC (e.g. 2026-01-31T12:00:00.000Z).",
@@ -109,6 +128,7 @@ builder.scalarType("DateTime", {
   parseValue: (value) => {
     const date = typeof value === "string" ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) throw new GraphQLError("Ugyldig tidspunkt: bruk ISO 8601.");
+    if (!isInSaneYears(date)) throw new GraphQLError(`Ugyldig tidspunkt ${JSON.stringify(value)}: ${SANE_YEARS_TEXT}`);
     return date;
   },
 });
@@ -119,11 +139,13 @@ builder.scalarType("Date", {
   parseValue: (value) => {
     const date = typeof value === "string" ? parseDate(value) : null;
     if (!date) throw new GraphQLError(`Ugyldig dato ${JSON.stringify(value)}: bruk formatet åååå-mm-dd.`);
+    if (!isInSaneYears(date)) throw new GraphQLError(`Ugyldig dato ${JSON.stringify(value)}: ${SANE_YEARS_TEXT}`);
     return date;
   },
   parseLiteral: (ast) => {
     const date = ast.kind === Kind.STRING ? parseDate(ast.value) : null;
     if (!date) throw new GraphQLError("Ugyldig dato: bruk formatet åååå-mm-dd.");
+    if (!isInSaneYears(date)) throw new GraphQLError(`Ugyldig dato: ${SANE_YEARS_TEXT}`);
     return date;
   },
 });

@@ -11,6 +11,7 @@ import { createInProcessReportEvents, type ReportEventBus } from "./adoption/rep
 import { renderSelfContainedGraphiQL } from "./graphiql";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
 import { boundedParserCache, DEFAULT_EDGE_LIMITS, edgePlugins, edgePluginsAfterJit, type EdgeLimits } from "./edge";
+import { logUnexpectedErrors, withServerErrorStatus } from "./lib/unexpected-errors";
 import { schema } from "./schema";
 
 export interface RequestLimits {
@@ -139,13 +140,9 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     parserAndValidationCache: boundedParserCache(edge.parseCache),
     maskedErrors: {
       isDev: false,
-      // Unexpected errors are masked for the client ("Unexpected error.") but logged here,
-      // with the request id, so they can be found.
-      maskError: (error, message) => {
-        const masked = maskError(error, message, false);
-        if (masked !== error) yoga.logger.error("unexpected error", error);
-        return masked;
-      },
+      // Unexpected errors are masked for the client ("Unexpected error.") with HTTP 500; the
+      // logUnexpectedErrors plugin has logged them with the request id.
+      maskError: (error, message) => withServerErrorStatus(maskError(error, message, false)),
     },
     context: async ({ request }): Promise<SamlaContext> => ({
       db,
@@ -156,6 +153,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
     plugins: [
       healthz(db),
       ...edgePlugins(edge, mayUploadLarge),
+      logUnexpectedErrors(() => yoga.logger),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject: [asBadRequest] },

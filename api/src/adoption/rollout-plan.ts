@@ -4,6 +4,7 @@
 import type { OfficeRollout, RolloutWave } from "@samla/schema";
 import { z } from "zod";
 import { builder } from "../builder";
+import { equalsIgnoringCase } from "../lib/text-match";
 import { lockRow, staleVersionConflict, withAudit, type AuditEntry, type Tx } from "../lib/audit";
 import { formatDate, formatDateNorwegian } from "../lib/dates";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
@@ -246,7 +247,7 @@ async function lockWaveNumbering(tx: Tx): Promise<void> {
 
 async function assertWaveNameFree(tx: Tx, name: string, exceptId: string | null): Promise<void> {
   const taken = await tx.rolloutWave.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { name: equalsIgnoringCase(name), ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { name: true },
   });
   if (taken) throw new ConflictError(`Det finnes allerede en bølge med navnet ${taken.name}.`);

@@ -13,6 +13,19 @@ export function parseDate(value: string): Date | null {
     : null;
 }
 
+/**
+ * The years any date or instant in Samla may have. Outside them a value is a typing error
+ * (0202 for 2020) or an attack: year 0 and +275760 passed JavaScript's Date and failed in
+ * the database as internal errors (issue 13, finding 4).
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+
+export function isInSaneYears(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
 /** A Date at UTC midnight (as Prisma returns `@db.Date`) to `yyyy-mm-dd`. */
 export function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);

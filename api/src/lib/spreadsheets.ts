@@ -60,9 +60,25 @@ export async function readTable(format: TableFormat, content: Buffer): Promise<S
   return format === "CSV" ? readCsv(content) : readXlsx(content);
 }
 
+// Formula injection (OWASP "CSV Injection"): a text cell that starts with = + - @, a tab or a
+// carriage return is read as a formula by Excel and LibreOffice, e.g. a team named
+// =HYPERLINK(...). Such text cells get a leading single quote, so they show as text.
+// Numbers stay numbers: -0.6 is a value, not a formula. papaparse's own escapeFormulae
+// misses text with a line break after the first character, hence this one pattern.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The cell as a spreadsheet should store it: formula-like text escaped, anything else as it is. */
+export function escapeFormula<Cell>(cell: Cell): Cell | string {
+  return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /** CSV with a header row, UTF-8 with BOM so Excel opens Norwegian letters right. */
 export function writeCsv(header: string[], rows: (string | number | null)[][]): Buffer {
-  return Buffer.from(`\uFEFF${Papa.unparse({ fields: header, data: rows.map((r) => r.map((c) => c ?? "")) })}\r\n`, "utf8");
+  const data = rows.map((row) => row.map((cell) => escapeFormula(cell ?? "")));
+  // Escaped cells are quoted, as OWASP advises, so the quote cannot be lost on a re-split.
+  const quotes = (value: unknown) => typeof value === "string" && value.startsWith("'") && FORMULA_START.test(value.slice(1));
+  const csv = Papa.unparse({ fields: header.map(escapeFormula), data }, { quotes });
+  return Buffer.from(`\uFEFF${csv}\r\n`, "utf8");
 }
 
 export type SheetCell = string | number | Date | null;
@@ -78,8 +94,8 @@ export async function writeXlsxSheets(sheets: SheetData[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const { name, header, rows } of sheets) {
     const sheet = workbook.addWorksheet(name);
-    sheet.addRow(header).font = { bold: true };
-    for (const row of rows) sheet.addRow(row);
+    sheet.addRow(header.map(escapeFormula)).font = { bold: true };
+    for (const row of rows) sheet.addRow(row.map(escapeFormula));
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -1,6 +1,7 @@
 // Mergers: several source offices become one target office on an effective date.
 import { MergerStatus, type Prisma } from "@samla/schema";
 import { builder } from "../builder";
+import { containsText } from "../lib/text-match";
 
 export const MergerStatusEnum = builder.enumType(MergerStatus, {
   name: "MergerStatus",
@@ -35,7 +36,7 @@ function mergerWhere(filter: typeof MergerFilter.$inferInput | null | undefined)
   return {
     AND: [
       filter?.status?.length ? { status: { in: filter.status } } : {},
-      text ? { name: { contains: text, mode: "insensitive" } } : {},
+      text ? { name: containsText(text) } : {},
     ],
   };
 }

@@ -3,6 +3,7 @@
 import type { Prisma } from "@samla/schema";
 import { allows } from "../auth/policy";
 import { builder } from "../builder";
+import { equalsIgnoringCase } from "../lib/text-match";
 import { todayInNorway } from "../lib/dates";
 import { OfficeRef } from "../org/offices";
 import { ServiceRef } from "../catalog/services";
@@ -181,14 +182,14 @@ function insightsWhere(
   const text = theme?.trim();
   return {
     officeId,
-    ...(text && { theme: { equals: text, mode: "insensitive" as const } }),
+    ...(text && { theme: equalsIgnoringCase(text) }),
     ...(serviceId && { serviceId }),
   };
 }
 
 function cultureWhere(officeId: string, dimension: string | null | undefined): Prisma.CultureAssessmentWhereInput {
   const text = dimension?.trim();
-  return { officeId, ...(text && { dimension: { equals: text, mode: "insensitive" as const } }) };
+  return { officeId, ...(text && { dimension: equalsIgnoringCase(text) }) };
 }
 
 builder.queryFields((t) => ({

@@ -5,6 +5,7 @@ import type { Office } from "@samla/schema";
 import { z } from "zod";
 import { officeTarget, scopes } from "../auth/policy";
 import { builder } from "../builder";
+import { equalsIgnoringCase } from "../lib/text-match";
 import { lockRow, withAudit, type Tx } from "../lib/audit";
 import { formatDate, formatDateNorwegian } from "../lib/dates";
 import { NotFoundError, ValidationError } from "../lib/errors";
@@ -433,7 +434,7 @@ builder.mutationField("recordUserInsight", (t) =>
             processStepId: input.processStepId ?? null,
             theme: await spellingInUse(input.theme, (name) =>
               tx.userInsight
-                .findFirst({ where: { theme: { equals: name, mode: "insensitive" } }, select: { theme: true } })
+                .findFirst({ where: { theme: equalsIgnoringCase(name) }, select: { theme: true } })
                 .then((row) => row?.theme),
             ),
             kind: input.kind,
@@ -524,7 +525,7 @@ builder.mutationField("recordCultureAssessment", (t) =>
                 officeId: input.officeId,
                 dimension: await spellingInUse(entry.dimension, (name) =>
                   tx.cultureAssessment
-                    .findFirst({ where: { dimension: { equals: name, mode: "insensitive" } }, select: { dimension: true } })
+                    .findFirst({ where: { dimension: equalsIgnoringCase(name) }, select: { dimension: true } })
                     .then((row) => row?.dimension),
                 ),
                 currentScore: entry.currentScore,

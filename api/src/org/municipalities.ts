@@ -1,5 +1,6 @@
 // Municipalities (kommuner) that offices serve.
 import { builder } from "../builder";
+import { containsText, startsWithText } from "../lib/text-match";
 import { todayInNorway } from "../lib/dates";
 
 export const MunicipalityRef = builder.prismaNode("Municipality", {
@@ -34,7 +35,7 @@ builder.queryField("municipalities", (t) =>
           AND: [
             args.includeHistoric ? {} : { OR: [{ validTo: null }, { validTo: { gte: todayInNorway() } }] },
             text
-              ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { number: { startsWith: text } }] }
+              ? { OR: [{ name: containsText(text) }, { number: startsWithText(text) }] }
               : {},
           ],
         },

@@ -1,6 +1,7 @@
 // Nav offices: the Office type and the queries that read offices.
 import { OfficeStatus, type Prisma } from "@samla/schema";
 import { builder } from "../builder";
+import { containsText, startsWithText } from "../lib/text-match";
 import { activeOn, assignmentFilter } from "../lib/current";
 import { todayInNorway } from "../lib/dates";
 import { ServiceRef } from "../catalog/services";
@@ -112,12 +113,12 @@ function officeWhere(filter: OfficeFilterInput | null | undefined): Prisma.Offic
   if (text) {
     where.push({
       OR: [
-        { name: { contains: text, mode: "insensitive" } },
-        { code: { startsWith: text } },
+        { name: containsText(text) },
+        { code: startsWithText(text) },
         // The municipalities it serves: "Skedsmo" finds the office that served Skedsmo.
         {
           municipalities: {
-            some: { OR: [{ name: { contains: text, mode: "insensitive" } }, { number: { startsWith: text } }] },
+            some: { OR: [{ name: containsText(text) }, { number: startsWithText(text) }] },
           },
         },
       ],

@@ -112,7 +112,11 @@ async function splitAssignment(
   } else {
     await tx.assignment.update({ where: { id: old.id }, data: { endDate: addDays(changeDate, -1), version: { increment: 1 } } });
   }
-  const created = await createCheckedAssignment(tx, next, globalIds);
+  // The new part starts on the change (or move) date and keeps the old end, in the new team's office.
+  const created = await createCheckedAssignment(tx, next, globalIds, {
+    start: action === "movePersonToTeam" ? "moveDate" : "changeDate",
+    end: "teamId",
+  });
   if (changeDate.getTime() === old.startDate.getTime()) {
     // Same start day: keep the old row's id (links and audit history point at it).
     const inPlace = await tx.assignment.update({

@@ -110,6 +110,45 @@ async function firstDayOverFteLimit(
   return rows[0] ?? null;
 }
 
+/** The office's lifetime as the org model stores it: validTo is its last day, or none. */
+export interface OfficeLifetime {
+  name: string;
+  validFrom: Date;
+  validTo: Date | null;
+}
+
+/**
+ * Why an assignment from `start` to `end` (inclusive, none = open) does not fit the office's
+ * lifetime, or null: nobody works in an office before it exists or after it ends (issue 13,
+ * finding 7: an assignment dated 1985 in an office from 2020). An open end is allowed in an
+ * office with an end date: merging it ends its assignments then.
+ */
+export function outsideOfficeLifetime(
+  office: OfficeLifetime,
+  start: Date,
+  end: Date | null,
+): { field: "start" | "end"; message: string } | null {
+  if (start < office.validFrom) {
+    return {
+      field: "start",
+      message: `${office.name} finnes fra ${formatDateNorwegian(office.validFrom)}; tilsettingen kan ikke starte før det.`,
+    };
+  }
+  if (office.validTo && start > office.validTo) {
+    return {
+      field: "start",
+      message: `${office.name} finnes bare til ${formatDateNorwegian(office.validTo)}; tilsettingen kan ikke starte etter det.`,
+    };
+  }
+  if (office.validTo && end && end > office.validTo) {
+    return {
+      field: "end",
+      message: `${office.name} finnes bare til ${formatDateNorwegian(office.validTo)}; tilsettingen kan ikke vare lenger.`,
+    };
+  }
+  return null;
+}
+
 export interface NewAssignment {
   personId: string;
   roleId: string;
@@ -131,10 +170,15 @@ export async function createCheckedAssignment(
   tx: Tx,
   input: NewAssignment,
   globalIds: { roleId: string; teamId: string; reportsToId: string | null },
+  /** The input fields that carry the start and end, for ValidationError. */
+  datePaths: { start: string; end: string } = { start: "startDate", end: "endDate" },
 ): Promise<Assignment> {
   const [role, team, reportsTo] = await Promise.all([
     tx.role.findUnique({ where: { id: input.roleId }, select: { name: true } }),
-    tx.team.findUnique({ where: { id: input.teamId }, select: { name: true, office: { select: { name: true, status: true } } } }),
+    tx.team.findUnique({
+      where: { id: input.teamId },
+      select: { name: true, office: { select: { name: true, status: true, validFrom: true, validTo: true } } },
+    }),
     input.reportsToId ? tx.person.findUnique({ where: { id: input.reportsToId }, select: { id: true } }) : null,
   ]);
   if (!role) throw new NotFoundError("Role", globalIds.roleId);
@@ -146,6 +190,9 @@ export async function createCheckedAssignment(
       `${team.office.name} er ${team.office.status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
     );
   }
+
+  const outside = outsideOfficeLifetime(team.office, input.startDate, input.endDate);
+  if (outside) throw ValidationError.field(outside.field === "start" ? datePaths.start : datePaths.end, outside.message);
 
   const endDate = input.endDate;
   const overlapping = await tx.assignment.findFirst({

@@ -245,3 +245,70 @@ describe("endAssignment", () => {
     expect(result).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
   });
 });
+
+describe("assignments within the office's lifetime", () => {
+  const CHANGE = /* GraphQL */ `
+    mutation($input: ChangeAssignmentInput!) {
+      changeAssignment(input: $input) { __typename ... on ValidationError { message fieldErrors { path message } } }
+    }
+  `;
+
+  /** An office that exists 2020-2030, open today, with one team. */
+  async function officeFrom2020To2030(code: string) {
+    const office = await api.db.office.create({
+      data: { code, name: `Nav Tidsbegrenset ${code}`, validFrom: date("2020-01-01"), validTo: date("2030-12-31") },
+    });
+    return api.db.team.create({ data: { officeId: office.id, name: "Mottak" } });
+  }
+
+  it("refuses a start before the office exists (1985 in an office from 2020), writing nothing", async () => {
+    const person = await newPerson("Åse Åttifem");
+    const auditBefore = await api.db.auditEvent.count();
+    const result = await assign(assignInput(person.id, { startDate: "1985-06-01" }));
+    expect(result).toEqual({
+      __typename: "ValidationError",
+      message: "Nav Lillestrøm finnes fra 01.01.2020; tilsettingen kan ikke starte før det.",
+      code: "VALIDATION_FAILED",
+      fieldErrors: [{ path: "startDate", message: "Nav Lillestrøm finnes fra 01.01.2020; tilsettingen kan ikke starte før det." }],
+    });
+    expect(await api.db.assignment.count({ where: { personId: person.id } })).toBe(0);
+    expect(await api.db.auditEvent.count()).toBe(auditBefore);
+  });
+
+  it("accepts the office's first and last day, and refuses a start or end after its last day", async () => {
+    const team = await officeFrom2020To2030("7101");
+    const person = await newPerson("Tore Tidsrom");
+    const inside = await assign(
+      assignInput(person.id, { teamId: gid("Team", team.id), startDate: "2020-01-01", endDate: "2030-12-31" }),
+    );
+    expect(inside.__typename).toBe("AssignRolePayload");
+
+    const other = await newPerson("Tina Tidsrom");
+    const lateStart = await assign(assignInput(other.id, { teamId: gid("Team", team.id), startDate: "2031-01-01" }));
+    expect(lateStart).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "startDate" }] });
+    expect(lateStart.message).toMatch(/finnes bare til 31\.12\.2030; tilsettingen kan ikke starte etter det/);
+    const lateEnd = await assign(
+      assignInput(other.id, { teamId: gid("Team", team.id), startDate: "2025-01-01", endDate: "2031-01-01" }),
+    );
+    expect(lateEnd).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "endDate" }] });
+    expect(await api.db.assignment.count({ where: { personId: other.id } })).toBe(0);
+  });
+
+  it("refuses changing into a team of an office that does not exist yet on the change date", async () => {
+    const person = await newPerson("Bjørn Bytter");
+    // Nav Bærum exists from 2000, Nav Lillestrøm (Mottak) from 2020.
+    const baerum = await api.db.team.create({ data: { officeId: f.offices.baerum.id, name: "Byttesenteret" } });
+    const start = await assign(assignInput(person.id, { teamId: gid("Team", baerum.id), startDate: "2010-01-01" }));
+    expect(start.__typename).toBe("AssignRolePayload");
+    const change = dataOf(
+      await api.graphql<Json>(
+        CHANGE,
+        { input: { assignmentId: start.assignment.id, changeDate: "2015-01-01", teamId: gid("Team", f.teams.mottak.id) } },
+        { as: "hr" },
+      ),
+    ).changeAssignment;
+    expect(change).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "changeDate" }] });
+    const rows = await api.db.assignment.findMany({ where: { personId: person.id } });
+    expect(rows.map((row) => [row.teamId, row.endDate])).toEqual([[baerum.id, null]]);
+  });
+});

@@ -189,6 +189,20 @@ describe("importAssignments: each rule", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses rows outside the office's lifetime (Nav Lillestrøm exists from 2020), naming the column", async () => {
+    await api.db.person.create({ data: { name: "Live Løp", email: "livslop@import.test", employer: "STATE" } });
+    const rows: Row[] = [
+      ["livslop@import.test", "SAKSB", "0230", "Mottak", "10", "1985-01-01", "", ""], // 2: before the office
+      ["livslop@import.test", "SAKSB", "0230", "Mottak", "10", "2020-01-01", "2020-01-31", ""], // 3: fine, first day
+    ];
+    const before = await counts();
+    const result = await runImport("livslop.csv", toCsv(rows), false);
+    expect(result.errors).toEqual([
+      { row: 2, column: "fra", message: "Nav Lillestrøm finnes fra 01.01.2020; tilsettingen kan ikke starte før det." },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it("accepts fte instead of stillingsprosent, and refuses files it cannot use", async () => {
     const fteHeader = ["e-post", "rolle", "kontor", "team", "fte", "fra"];
     const ok = await runImport("fte.csv", toCsv([["nora@nav.test", "VEIL", "0230", "Mottak", "0,25", "2031-01-01"]], fteHeader, ";"), true);

@@ -7,7 +7,7 @@ import { builder } from "../builder";
 import { withAudit, type AuditEntry, type Tx } from "../lib/audit";
 import { formatDateNorwegian, parseDate } from "../lib/dates";
 import { formatFromFileName, readTable, type SheetRow } from "../lib/spreadsheets";
-import { assignmentSnapshot } from "./assignment-mutations";
+import { assignmentSnapshot, outsideOfficeLifetime } from "./assignment-mutations";
 
 const HR = scopes("person.assign");
 /** Rows in one file: enough for a large office, small enough for one transaction. */
@@ -158,7 +158,7 @@ async function checkRows(
     officeCodes.length
       ? db.team.findMany({
           where: { office: { code: { in: officeCodes } } },
-          select: { id: true, name: true, office: { select: { code: true, name: true, status: true } } },
+          select: { id: true, name: true, office: { select: { code: true, name: true, status: true, validFrom: true, validTo: true } } },
         })
       : [],
   ]);
@@ -248,6 +248,8 @@ async function checkRows(
     const end = raw.end ? parseDate(raw.end) : null;
     if (raw.end && !end) fail("end", `Ugyldig dato «${raw.end}»: bruk åååå-mm-dd.`);
     if (start && end && end < start) fail("end", "Til-dato kan ikke være før fra-dato.");
+    const outside = team && start ? outsideOfficeLifetime(team.office, start, end) : null;
+    if (outside) fail(outside.field, outside.message);
 
     const reportsTo = raw.reportsTo ? personByEmail.get(lower(raw.reportsTo)) : undefined;
     if (raw.reportsTo && !reportsTo) fail("reportsTo", `Fant ingen person med e-post ${raw.reportsTo}.`);

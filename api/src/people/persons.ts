@@ -3,6 +3,7 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { Employer, type Db, type Prisma } from "@samla/schema";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
+import { containsText } from "../lib/text-match";
 import { activeOn, assignmentFilter } from "../lib/current";
 import { todayInNorway } from "../lib/dates";
 
@@ -108,7 +109,7 @@ export function peopleWhere(filter: PeopleFilterInput | null | undefined): Prism
   const where: Prisma.PersonWhereInput[] = [];
   const search = filter?.text?.trim();
   if (search) {
-    where.push({ OR: [{ name: { contains: search, mode: "insensitive" } }, { email: { contains: search, mode: "insensitive" } }] });
+    where.push({ OR: [{ name: containsText(search) }, { email: containsText(search) }] });
   }
   if (filter?.employer) where.push({ employer: filter.employer });
   if (filter?.officeId || filter?.teamId || filter?.roleId || filter?.activeOn) {

@@ -185,3 +185,51 @@ describe("scenarioExport", () => {
     expect(errorCode(await api.graphql<Json>(EXPORT, { id: scenarioId }, { as: "noRole" }))).toBe("FORBIDDEN");
   });
 });
+
+describe("scenarioExport escapes formulas (OWASP CSV injection)", () => {
+  const HOSTILE = ['=HYPERLINK("http://angriper.test","Klikk")', "+1+2", "-2+3", "@SUM(A1:A2)"];
+
+  /** A scenario of its own with a team per hostile name. */
+  async function hostileScenario(): Promise<string> {
+    const merger = await api.db.merger.create({
+      data: {
+        name: "Formelsammenslåing",
+        targetOfficeId: f.offices.planned.id,
+        effectiveDate: date("2031-01-01"),
+        sourceOffices: { connect: [{ id: f.offices.drammen.id }] },
+      },
+    });
+    const created = await mutate("createScenario", { name: "=1+1", mergerId: gid("Merger", merger.id), base: "AS_IS" });
+    let version = created.scenario.version;
+    for (const name of HOSTILE) {
+      version = (await mutate("addScenarioTeam", { scenarioId: created.scenario.id, version, name }, "team { id }")).scenario.version;
+    }
+    return created.scenario.id;
+  }
+
+  it("prefixes formula-like text with a quote in CSV and XLSX, and keeps numbers (also negative ones) numeric", async () => {
+    const id = await hostileScenario();
+    const csvFile = dataOf(await api.graphql<Json>(EXPORT, { id, format: "CSV" }, { as: "viewer" })).scenarioExport;
+    const csv = Buffer.from(csvFile.contentBase64, "base64").toString("utf8");
+    expect(csv).toContain(`"'=HYPERLINK(""http://angriper.test"",""Klikk"")"`);
+    expect(csv).toContain(`"'+1+2"`);
+    expect(csv).toContain(`"'-2+3"`);
+    expect(csv).toContain(`"'@SUM(A1:A2)"`);
+    // No line of the file starts a cell with a bare formula character.
+    for (const line of csv.replace(/^\uFEFF/, "").split(/\r\n/)) {
+      expect(line.split(",").some((cell) => /^[=+\-@]/.test(cell)), line).toBe(false);
+    }
+
+    const xlsxFile = dataOf(await api.graphql<Json>(EXPORT, { id }, { as: "viewer" })).scenarioExport;
+    const sheets = await workbook(xlsxFile.contentBase64);
+    const teamNames = sheets.get("Design")!.slice(1).map((row) => row[0]);
+    expect(teamNames).toEqual(expect.arrayContaining(HOSTILE.map((name) => `'${name}`)));
+    const everyCell = [...sheets.values()].flat(2);
+    expect(everyCell.filter((cell) => typeof cell === "string" && /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    // Formula objects never appear: each cell is plain text, a number, a date or empty.
+    expect(everyCell.every((cell) => cell === null || ["string", "number"].includes(typeof cell) || cell instanceof Date)).toBe(true);
+    const impact = sheets.get("Effekt")!;
+    const negative = impact.flat().filter((cell) => typeof cell === "number" && cell < 0);
+    expect(negative.length).toBeGreaterThan(0);
+  });
+});

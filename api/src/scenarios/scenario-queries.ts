@@ -4,6 +4,7 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "@samla/schema";
 import { allowsEverywhere, scopes } from "../auth/policy";
 import { builder } from "../builder";
+import { containsText } from "../lib/text-match";
 import type { SamlaContext } from "../context";
 import { ScenarioRef, ScenarioStatusEnum, ScenarioTeamRef } from "./scenarios";
 
@@ -39,7 +40,7 @@ function scenarioWhere(filter: typeof ScenarioFilter.$inferInput | null | undefi
     AND: [
       filter?.mergerId ? mergerWhere(filter.mergerId) : {},
       filter?.status?.length ? { status: { in: filter.status } } : {},
-      text ? { name: { contains: text, mode: "insensitive" } } : {},
+      text ? { name: containsText(text) } : {},
     ],
   };
 }

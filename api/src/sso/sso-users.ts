@@ -4,6 +4,7 @@ import type { Prisma } from "@samla/schema";
 import { z } from "zod";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
+import { containsText, equalsIgnoringCase } from "../lib/text-match";
 import { lockRow, withAudit } from "../lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
 import { mutationResult } from "../lib/mutations";
@@ -52,9 +53,9 @@ function ssoUsersWhere(text: string | null | undefined): Prisma.SsoUserWhereInpu
   if (!search) return {};
   return {
     OR: [
-      { username: { contains: search, mode: "insensitive" } },
-      { email: { contains: search, mode: "insensitive" } },
-      { name: { contains: search, mode: "insensitive" } },
+      { username: containsText(search) },
+      { email: containsText(search) },
+      { name: containsText(search) },
     ],
   };
 }
@@ -107,8 +108,8 @@ builder.mutationField("linkPersonToSsoUser", (t) =>
         const users = await tx.ssoUser.findMany({
           where: {
             OR: [
-              { username: { equals: wanted, mode: "insensitive" } },
-              { email: { equals: wanted, mode: "insensitive" } },
+              { username: equalsIgnoringCase(wanted) },
+              { email: equalsIgnoringCase(wanted) },
             ],
           },
           take: 3,

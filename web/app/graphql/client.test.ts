@@ -69,6 +69,16 @@ describe("createGraphQLClient", () => {
     expect(error.details.status).toBe(400);
   });
 
+  it("reports the API's masked unexpected error (HTTP 500) as kind graphql with its status", async () => {
+    const { request } = clientAnswering(() =>
+      json({ errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }], data: null }, 500),
+    );
+    const error = await rejection(request(OfficeNameQuery, { id: "x" }));
+    expect(error.kind).toBe("graphql");
+    expect(error.details.status).toBe(500);
+    expect(error.errors[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+  });
+
   it("tells an expired or missing token (401) apart", async () => {
     const { request } = clientAnswering(() => new Response("", { status: 401 }));
     expect((await rejection(request(OfficeNameQuery, { id: "x" }))).kind).toBe("unauthorized");
