@@ -11,7 +11,7 @@ import { createInProcessReportEvents, type ReportEventBus } from "./adoption/rep
 import { renderSelfContainedGraphiQL } from "./graphiql";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
 import { boundedParserCache, DEFAULT_EDGE_LIMITS, edgePlugins, edgePluginsAfterJit, type EdgeLimits } from "./edge";
-import { logUnexpectedErrors, withServerErrorStatus } from "./lib/unexpected-errors";
+import { logUnexpectedErrors, statementTimeoutError, withServerErrorStatus } from "./lib/unexpected-errors";
 import { schema } from "./schema";
 
 export interface RequestLimits {
@@ -142,7 +142,8 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
       isDev: false,
       // Unexpected errors are masked for the client ("Unexpected error.") with HTTP 500; the
       // logUnexpectedErrors plugin has logged them with the request id.
-      maskError: (error, message) => withServerErrorStatus(maskError(error, message, false)),
+      maskError: (error, message) =>
+        statementTimeoutError(error) ?? withServerErrorStatus(maskError(error, message, false)),
     },
     context: async ({ request }): Promise<SamlaContext> => ({
       db,

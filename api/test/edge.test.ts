@@ -4,10 +4,11 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb } from "@samla/schema";
-import { parse } from "graphql";
+import { GraphQLError, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boundedParserCache, DEFAULT_EDGE_LIMITS, type EdgeLimits } from "../src/edge";
 import { createKeyedSemaphore } from "../src/edge/user-concurrency";
+import { statementTimeoutError } from "../src/lib/unexpected-errors";
 import { createSamlaServer } from "../src/server";
 import { createTestApi, type TestApi, type UserName } from "./harness";
 
@@ -257,8 +258,13 @@ describe("statement timeout (PostgreSQL)", () => {
       delete process.env.SAMLA_STATEMENT_TIMEOUT_MS;
       try {
         const started = performance.now();
-        await expect(db.$queryRawUnsafe(`SELECT pg_sleep(5)`)).rejects.toThrow(/statement timeout/);
+        const cancelled: unknown = await db.$queryRawUnsafe(`SELECT pg_sleep(5)`).catch((error: unknown) => error);
+        expect(String(cancelled)).toMatch(/statement timeout/);
         expect(performance.now() - started).toBeLessThan(2_000);
+        // The client is told what happened (503, typed), even through GraphQL's wrapping.
+        const told = statementTimeoutError(new GraphQLError("wrapped", { originalError: cancelled as Error }));
+        expect(told?.extensions).toMatchObject({ code: "STATEMENT_TIMEOUT", http: { status: 503 } });
+        expect(statementTimeoutError(new Error("other"))).toBeNull();
       } finally {
         await db.$disconnect();
       }

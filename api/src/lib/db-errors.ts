@@ -47,6 +47,17 @@ function postgresFailure(error: unknown): PostgresFailure | null {
     : null;
 }
 
+/**
+ * True when PostgreSQL cancelled the statement (SQLSTATE 57014: the pool's statement_timeout,
+ * issue 13). Looks through GraphQL's wrapping (`originalError`) to the driver's error.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  for (let current = error; current; current = (current as { originalError?: unknown }).originalError) {
+    if (postgresFailure(current)?.sqlState === "57014") return true;
+  }
+  return false;
+}
+
 /** The name of the constraint a database refusal names, e.g. "Scenario_one_approved_per_merger"; null otherwise. */
 export function violatedConstraint(error: unknown): string | null {
   const failure = postgresFailure(error);

@@ -4,6 +4,7 @@
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { handleStreamOrSingleExecutionResult, type Plugin, type YogaLogger } from "graphql-yoga";
 import type { SamlaContext } from "../context";
+import { isStatementTimeout } from "./db-errors";
 
 /**
  * Thrown by a resolver as something other than a GraphQLError (a typed SamlaError has become
@@ -18,6 +19,17 @@ export function isUnexpectedError(error: unknown): boolean {
     current = current.originalError;
   }
   return true;
+}
+
+/**
+ * A statement PostgreSQL cancelled after statement_timeout: the client is told so (503 with
+ * Retry-After and code STATEMENT_TIMEOUT), not "Unexpected error"; it is still logged.
+ */
+export function statementTimeoutError(error: unknown): GraphQLError | null {
+  if (!isStatementTimeout(error)) return null;
+  return new GraphQLError("Spørringen tok for lang tid og ble avbrutt. Prøv igjen, eller avgrens søket.", {
+    extensions: { code: "STATEMENT_TIMEOUT", http: { status: 503, headers: { "Retry-After": "5" } } },
+  });
 }
 
 /** For yoga's maskError: the masked error also sets the response's status to 500. */

@@ -192,6 +192,8 @@ describe("dev IdP", () => {
       name: "Petra Planlegger",
       email: "planner@samla.example",
       roles: ["planner"],
+      // The token's exp, so live subscriptions end when it does (issue 13).
+      expiresAt: new Date(decodeJwt(tokens.access_token).exp! * 1000),
     });
 
     const access = decodeJwt(tokens.access_token);
