@@ -25,4 +25,15 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // One decoder for global ids (api/src/lib/ids.ts), which also refuses ids PostgreSQL cannot take.
+    files: ["api/src/**/*.ts"],
+    ignores: ["api/src/lib/ids.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@pothos/plugin-relay", importNames: ["decodeGlobalID"], message: "Use decodeGlobalID from api/src/lib/ids.ts." }] },
+      ],
+    },
+  },
 );

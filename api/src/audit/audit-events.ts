@@ -1,7 +1,7 @@
 // The audit log: who changed what, when, with before/after snapshots (hr and admin), and
 // its export as CSV or XLSX.
 import type { Prisma } from "@samla/schema";
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "../lib/ids";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { toGlobalId } from "../lib/ids";

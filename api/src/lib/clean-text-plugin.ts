@@ -14,6 +14,11 @@ const pluginName = "cleanText";
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** True when PostgreSQL could not store or compare the text. */
+export function isUnstorableText(text: string): boolean {
+  return UNSTORABLE.test(text);
+}
+
 export const UNSTORABLE_TEXT_MESSAGE =
   "Teksten inneholder tegn som ikke kan lagres (NUL-tegn eller et ufullstendig Unicode-tegn).";
 

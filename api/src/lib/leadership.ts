@@ -6,7 +6,7 @@ import type { Prisma } from "@samla/schema";
 import type { SamlaContext } from "../context";
 import { activeOn } from "./current";
 import { todayInNorway } from "./dates";
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "./ids";
 
 /** Offices led, by SSO subject, on `day` (default today in Norway). */
 export function ledOfficesWhere(subject: string, day: Date = todayInNorway()): Prisma.OfficeWhereInput {

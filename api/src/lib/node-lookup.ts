@@ -2,7 +2,8 @@
 // that does not exist gives null in its place, as Relay's object identification expects,
 // instead of an error (issue 13, finding 4). prismaNode loads with findUniqueOrThrow, so a
 // missing row surfaced as an internal error.
-import { decodeGlobalID, resolveNodes } from "@pothos/plugin-relay";
+import { resolveNodes } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "./ids";
 import { GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 
 type GlobalId = { typename: string; id: string };

@@ -1,5 +1,5 @@
 // Input validation with zod: failures become one ValidationError with a message per field.
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "./ids";
 import { z } from "zod";
 import { ENTITY_NAMES, ValidationError } from "./errors";
 

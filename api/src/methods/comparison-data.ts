@@ -2,7 +2,7 @@
 // of comparison-queries.ts computes exactly those), the parts once computed, and the rows of
 // the catalogue types the parts point to (Office, Practice, Kpi, Service, ProcessFlow), each
 // loaded once per Pothos selection however many fields and rows refer to them.
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "../lib/ids";
 import type { Db } from "@samla/schema";
 import {
   getArgumentValues,

@@ -1,6 +1,6 @@
 // What a method comparison covers: which offices (2-6, the pilots by default) and which
 // period (the last 12 months to today by default). Shared by the query and the export.
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "../lib/ids";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { firstOfMonth, formatDate, todayInNorway } from "../lib/dates";

@@ -1,7 +1,7 @@
 // orgGraph: offices, their team trees, the people in them and the services they deliver,
 // as nodes and edges ready for cytoscape (compound nodes via `parent`). A fixed number of
 // queries whatever the scope, so a national graph (250 offices, 20,000 people) is one request.
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "../lib/ids";
 import { Prisma, type Employer, type OfficeStatus, type RoleCategory, type ServiceProvider } from "@samla/schema";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder";

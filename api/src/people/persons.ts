@@ -1,5 +1,5 @@
 // People and their assignments (person + role + team + FTE + dates).
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "../lib/ids";
 import { Employer, type Db, type Prisma } from "@samla/schema";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";

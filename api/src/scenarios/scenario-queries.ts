@@ -1,6 +1,6 @@
 // Reading scenarios: the list, one scenario, a merger's scenarios, a scenario's positions
 // and change log, and what the caller may do with it. Any Samla role may read, as mergers.
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { decodeGlobalID } from "../lib/ids";
 import type { Prisma } from "@samla/schema";
 import { allowsEverywhere, scopes } from "../auth/policy";
 import { builder } from "../builder";
