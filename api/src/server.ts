@@ -11,6 +11,7 @@ import { createInProcessReportEvents, type ReportEventBus } from "./adoption/rep
 import { renderSelfContainedGraphiQL } from "./graphiql";
 import { authenticate, requestIdFrom, type SamlaContext, type VerifyToken } from "./context";
 import { boundedParserCache, DEFAULT_EDGE_LIMITS, edgePlugins, edgePluginsAfterJit, type EdgeLimits } from "./edge";
+import { useTypedInvalidIdErrors } from "./lib/invalid-id-errors";
 import { logUnexpectedErrors, statementTimeoutError, withServerErrorStatus } from "./lib/unexpected-errors";
 import { schema } from "./schema";
 
@@ -155,6 +156,7 @@ export function createSamlaServer(options: SamlaServerOptions): SamlaServer {
       healthz(db),
       ...edgePlugins(edge, mayUploadLarge),
       logUnexpectedErrors(() => yoga.logger),
+      useTypedInvalidIdErrors(),
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject: [asBadRequest] },

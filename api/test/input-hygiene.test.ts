@@ -200,10 +200,13 @@ describe("node and nodes", () => {
     });
   });
 
-  it("still refuse an id of the wrong type where one type is expected", async () => {
-    const response = await api.graphql<Json>(`query($id: ID!) { office(id: $id) { name } }`, { id: "xyz" }, { as: "viewer" });
-    expect(response.errors?.[0]?.message).toMatch(/not of type: Office/);
-    expect(errorCode(response)).not.toBe("INTERNAL_SERVER_ERROR");
+  it("answers an id of the wrong type or shape in a typed id argument with BAD_USER_INPUT, 400, in Norwegian", async () => {
+    for (const id of ["abc", gid("Team", f.teams.drammen.id)]) {
+      const response = await api.graphql<Json>(`query($id: ID!) { office(id: $id) { id } }`, { id }, { as: "viewer" });
+      expect(response.status, id).toBe(400);
+      expect(errorCode(response)).toBe("BAD_USER_INPUT");
+      expect(response.errors?.[0]?.message).toBe(`«${id}» er ikke en gyldig id for kontor.`);
+    }
   });
 });
 
