@@ -163,7 +163,8 @@ describe("office", () => {
     const missing = await api.graphql<{ office: unknown }>(OFFICE, { id: gid("Office", "nope") }, { as: "viewer" });
     expect(dataOf(missing).office).toBeNull();
     const wrongType = await api.graphql(OFFICE, { id: gid("Team", f.teams.mottak.id) }, { as: "viewer" });
-    expect(wrongType.errors?.[0]?.message).toMatch(/not of type: Office/);
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.errors?.[0]).toMatchObject({ message: expect.stringMatching(/ikke en gyldig id for kontor/), extensions: { code: "BAD_USER_INPUT" } });
   });
 
   it("finds an office by its code", async () => {
