@@ -278,6 +278,8 @@ test("a planner models the Gjøvik and Toten merger, a second planner approves i
     .first()
     .click();
   await expect(planner2.getByRole("heading", { level: 1, name: TARGET_OFFICE, exact: true })).toBeVisible();
+  // Planned until the effective date: its people start then.
+  await expect(planner2.getByText("Ingen ansatte ennå: kontoret er planlagt fra 1. januar 2028.")).toBeVisible();
   const officeId = decodeURIComponent(new URL(planner2.url()).pathname.split("/").pop()!);
   await planner2.goto(`/organisasjon?kontor=${encodeURIComponent(officeId)}&visning=tabell`);
   const graphTable = planner2.getByTestId("graph-table");
