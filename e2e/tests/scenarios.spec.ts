@@ -6,9 +6,10 @@ import { signIn } from "../src/sign-in";
 // Merger and scenario modelling (issue 5), through the browser. Seed facts: the PROPOSED
 // merger below has three source offices, Nav Gjøvik (3407, a medium office with two
 // departments and a top-level "Markedsteam"), Nav Vestre Toten (3443) and Nav Østre
-// Toten (3442), into the planned office 3490. The stack is shared by every spec file in a
-// run: only this file uses these offices, and the main journey completes the merger (the
-// three offices become MERGED).
+// Toten (3442), into the planned office 3490, effective 1 January 2028. The stack is shared
+// by every spec file in a run: only this file uses these offices, and the main journey
+// completes the merger ahead of its effective date, which schedules it (issue 14, item 2):
+// the three offices stay active and the new one planned until 2028.
 
 const MERGER = "Sammenslåing Nav Gjøvik og Toten (planleggingseksempel)";
 const TARGET_OFFICE = "Nav Gjøvik og Toten (planleggingseksempel)";
@@ -247,9 +248,29 @@ test("a planner models the Gjøvik and Toten merger, a second planner approves i
   await planner2.getByRole("link", { name: `Til ${MERGER}` }).click();
   await expect(planner2.getByRole("heading", { level: 1, name: MERGER, exact: true })).toBeVisible();
   await expect(planner2.getByRole("region", { name: "Status og neste steg" })).toContainText(`Godkjent scenario: ${SCENARIO}.`);
-  await moveMerger(planner2, "Fullfør sammenslåingen", "Sammenslåingen er gjennomført, og det nye kontoret er aktivt.");
-  await expect(planner2.getByTestId("merger-sources").getByRole("listitem").filter({ hasText: "Slått sammen" })).toHaveCount(3);
+  // Completed ahead of its effective date, it is scheduled: today's offices are unchanged.
+  const activeOffices = async (page: Page) => {
+    await page.goto("/");
+    return Number(await page.getByTestId("figure-active-offices").innerText());
+  };
+  const activeBefore = await activeOffices(planner2);
+  await planner2.goto(mergerUrl);
+  await moveMerger(
+    planner2,
+    "Fullfør sammenslåingen",
+    "Sammenslåingen er fullført og trer i kraft 1. januar 2028. Til da er dagens kontorer uendret.",
+  );
+  await expect(planner2.getByTestId("merger-status-text")).toContainText("trer i kraft 1. januar 2028");
+  await expect(planner2.getByTestId("merger-sources").getByRole("listitem").filter({ hasText: "Aktiv" })).toHaveCount(3);
+  await expect(planner2.getByTestId("merger-sources").getByRole("listitem").filter({ hasText: "Slått sammen" })).toHaveCount(0);
   await expect(planner2.getByRole("button", { name: "Nytt scenario" })).toHaveCount(0);
+  expect(await activeOffices(planner2)).toBe(activeBefore);
+  await planner2.goto("/kontorer?status=ACTIVE&q=Toten");
+  await expect(planner2.getByRole("link", { name: "Nav Vestre Toten" })).toBeVisible();
+  await expect(planner2.getByRole("link", { name: "Nav Østre Toten" })).toBeVisible();
+  await planner2.goto("/kontorer?status=PLANNED&q=3490");
+  await expect(planner2.getByRole("link", { name: TARGET_OFFICE })).toBeVisible();
+  await planner2.goto(mergerUrl);
 
   // The org graph shows the new office with the teams of the approved design.
   await planner2
@@ -257,6 +278,8 @@ test("a planner models the Gjøvik and Toten merger, a second planner approves i
     .first()
     .click();
   await expect(planner2.getByRole("heading", { level: 1, name: TARGET_OFFICE, exact: true })).toBeVisible();
+  // Planned until the effective date: its people start then.
+  await expect(planner2.getByText("Ingen ansatte ennå: kontoret er planlagt fra 1. januar 2028.")).toBeVisible();
   const officeId = decodeURIComponent(new URL(planner2.url()).pathname.split("/").pop()!);
   await planner2.goto(`/organisasjon?kontor=${encodeURIComponent(officeId)}&visning=tabell`);
   const graphTable = planner2.getByTestId("graph-table");

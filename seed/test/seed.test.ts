@@ -107,6 +107,18 @@ describe("pilot seed", () => {
     }
   });
 
+  it("gives every office dates that agree with its status on the seed's today (status is read from dates: docs/decisions/008)", async () => {
+    const offices = await db.office.findMany();
+    const disagreeing = offices.filter((o) => {
+      const started = o.validFrom <= today;
+      const ended = o.validTo !== null && o.validTo < today;
+      if (o.status === "PLANNED") return started;
+      if (o.status === "ACTIVE") return !started || ended;
+      return !ended; // MERGED or CLOSED: over by today
+    });
+    expect(disagreeing.map((o) => `${o.code} ${o.status}`)).toEqual([]);
+  });
+
   it("has one proposed future merger, labelled as a planning example", async () => {
     const proposed = await db.merger.findMany({ where: { status: "PROPOSED" }, include: { targetOffice: true, sourceOffices: true } });
     expect(proposed).toHaveLength(1);

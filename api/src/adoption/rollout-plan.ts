@@ -6,10 +6,11 @@ import { z } from "zod";
 import { builder } from "../builder";
 import { equalsIgnoringCase } from "../lib/text-match";
 import { lockRow, staleVersionConflict, withAudit, type AuditEntry, type Tx } from "../lib/audit";
-import { formatDate, formatDateNorwegian } from "../lib/dates";
+import { formatDate, formatDateNorwegian, todayInNorway } from "../lib/dates";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
+import { officeStatusOn, officeStatusWhere } from "../org/office-status";
 import { ADOPTION_READERS, DIRECTORATE, OfficeRolloutRef, RolloutWaveRef } from "./adoption-types";
 
 // ---------------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ builder.queryFields((t) => ({
     resolve: (query, _parent, _args, context) =>
       context.db.office.findMany({
         ...query,
-        where: { status: "ACTIVE", rollouts: { none: { leftAt: null } } },
+        where: { AND: [officeStatusWhere(["ACTIVE"], todayInNorway()), { rollouts: { none: { leftAt: null } } }] },
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
   }),
@@ -364,6 +365,8 @@ builder.mutationField("addOfficesToWave", (t) =>
             id: true,
             name: true,
             status: true,
+            validFrom: true,
+            validTo: true,
             rollouts: { where: { leftAt: null }, select: { wave: { select: { name: true } } } },
           },
         });
@@ -371,7 +374,7 @@ builder.mutationField("addOfficesToWave", (t) =>
         input.officeIds.forEach((id, index) => {
           const office = byId.get(id);
           if (!office) throw new NotFoundError("Office", args.input.officeIds[index]!);
-          if (office.status !== "ACTIVE") {
+          if (officeStatusOn(office, todayInNorway()) !== "ACTIVE") {
             throw ValidationError.field(`officeIds.${index}`, `${office.name} er ikke et aktivt kontor.`);
           }
           const current = office.rollouts[0];

@@ -1,6 +1,6 @@
 // Completing a merger puts its approved scenario into effect: designed, reviewed and
 // completed through the API, as planners do it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createFixtures, date, gid, type Fixtures } from "../../test/fixtures";
 import { createTestApi, dataOf, type Json, type TestApi, type TestUser } from "../../test/harness";
 
@@ -14,6 +14,8 @@ let existingUngdom: { id: string };
 const planner2: TestUser = { sub: "sub-planner2", username: "planlegger2", name: "Per Planlegger", roles: ["planner"] };
 
 beforeAll(async () => {
+  // Today is fixed before the merger's effective date (2030-01-01): completing schedules it.
+  vi.setSystemTime(new Date("2026-11-15T11:00:00Z"));
   api = await createTestApi();
   f = await createFixtures(api.db);
   const { db } = api;
@@ -46,7 +48,10 @@ beforeAll(async () => {
   });
   mergerId = gid("Merger", merger.id);
 });
-afterAll(() => api?.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  await api?.close();
+});
 
 async function mutate(mutation: string, input: Record<string, unknown>, as: TestUser | "planner" | "admin", fields: string) {
   const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}`;
@@ -175,10 +180,11 @@ describe("completing a merger with its approved scenario", () => {
       __typename: "UpdateMergerPayload",
       merger: {
         status: "COMPLETED",
-        targetOffice: { status: "ACTIVE" },
+        // Completed ahead of the effective date: today's world stands until then (docs/decisions/008).
+        targetOffice: { status: "PLANNED" },
         sourceOffices: [
-          { name: "Nav Drammen", status: "MERGED", validTo: "2029-12-31" },
-          { name: "Nav Lillestrøm", status: "MERGED", validTo: "2029-12-31" },
+          { name: "Nav Drammen", status: "ACTIVE", validTo: "2029-12-31" },
+          { name: "Nav Lillestrøm", status: "ACTIVE", validTo: "2029-12-31" },
         ],
       },
     });

@@ -4,11 +4,12 @@ import { z } from "zod";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type AuditEntry, type Tx } from "../lib/audit";
-import { addDays, formatDate } from "../lib/dates";
+import { addDays, formatDate, formatDateNorwegian, todayInNorway } from "../lib/dates";
 import { ConflictError, InvalidStatusTransitionError, NotFoundError, ValidationError } from "../lib/errors";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOfficeCode, zOptionalText, zText } from "../lib/validation";
 import { officeSnapshot } from "../org/office-mutations";
+import { officeStatusOn } from "../org/office-status";
 import { applyScenario, lockApprovedScenario } from "./apply-scenario";
 import { MergerRef, MergerStatusEnum } from "./mergers";
 
@@ -127,6 +128,8 @@ async function lockSourceOffices(tx: Tx, ids: string[], globalIds: string[]): Pr
       id: true,
       name: true,
       status: true,
+      validFrom: true,
+      validTo: true,
       mergersAsSource: { where: { status: { in: OPEN_STATUSES } }, select: { name: true } },
     },
   });
@@ -134,8 +137,16 @@ async function lockSourceOffices(tx: Tx, ids: string[], globalIds: string[]): Pr
   ids.forEach((id, index) => {
     const office = byId.get(id);
     if (!office) throw new NotFoundError("Office", globalIds[index]!);
-    if (office.status !== "ACTIVE") {
+    if (officeStatusOn(office, todayInNorway()) !== "ACTIVE") {
       throw ValidationError.field(`sourceOfficeIds.${index}`, `${office.name} er ikke et aktivt kontor.`);
+    }
+    // Active today, but already merged or closed from a later date (a merger completed ahead of time).
+    if (office.status !== "ACTIVE" && office.validTo) {
+      throw ValidationError.field(
+        `sourceOfficeIds.${index}`,
+        `${office.name} er allerede ${office.status === "MERGED" ? "slått sammen" : "nedlagt"} fra ` +
+          `${formatDateNorwegian(addDays(office.validTo, 1))}.`,
+      );
     }
     const open = office.mergersAsSource[0];
     if (open) throw new ConflictError(`${office.name} er allerede med i sammenslåingen ${open.name}.`);
@@ -188,7 +199,12 @@ builder.mutationField("proposeMerger", (t) =>
   }),
 );
 
-/** Completing a merger: sources become MERGED (valid to the day before), the target ACTIVE. */
+/**
+ * Completing a merger settles the offices' dates: sources MERGED, valid to the day before the
+ * effective date, the target ACTIVE from it. Their status is read from those dates
+ * (org/office-status.ts), so a merger completed ahead of its date changes today's world only
+ * on that date (docs/decisions/008).
+ */
 async function completeMerger(
   tx: Tx,
   merger: { effectiveDate: Date; targetOffice: { id: string }; sourceOffices: { id: string }[] },
@@ -209,7 +225,11 @@ async function completeMerger(
   await lockRow(tx, "Office", merger.targetOffice.id);
   const target = await tx.office.findUniqueOrThrow({ where: { id: merger.targetOffice.id } });
   if (target.status === "PLANNED") {
-    const after = await tx.office.update({ where: { id: target.id }, data: { status: "ACTIVE", version: { increment: 1 } } });
+    // The effective date may have moved since the target was planned; it starts on the date that holds.
+    const after = await tx.office.update({
+      where: { id: target.id },
+      data: { status: "ACTIVE", validFrom: merger.effectiveDate, version: { increment: 1 } },
+    });
     audit.push({
       action: "updateMerger",
       entityType: "Office",
@@ -226,9 +246,10 @@ builder.mutationField("updateMerger", (t) =>
     type: MergerRef,
     description:
       "Planner or admin. Moves a merger along its lifecycle or edits it. Completing it needs the merger's " +
-      "approved scenario and puts it into effect: the source offices become MERGED (their assignments end the " +
-      "day before), the target ACTIVE with the design's teams, and every filled position an assignment from " +
-      "the effective date. Optimistic locking.",
+      "approved scenario and puts it into effect on the effective date: the source offices are MERGED from that " +
+      "date (their assignments end the day before), the target ACTIVE from it with the design's teams, and " +
+      "every filled position an assignment from it. Completed ahead of the date, the offices keep today's " +
+      "status until then (see Merger.inEffect). Optimistic locking.",
     authScopes: ORG_EDITORS,
     args: { input: t.arg({ type: UpdateMergerInput, required: true }) },
     errors: mutationResult("updateMerger", "merger", [

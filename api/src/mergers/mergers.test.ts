@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createFixtures, gid, type Fixtures } from "../../test/fixtures";
 import { createTestApi, dataOf, type TestApi, type Json } from "../../test/harness";
 
@@ -6,10 +6,15 @@ let api: TestApi;
 let f: Fixtures;
 
 beforeAll(async () => {
+  // Today is fixed before the effective dates below (2027 and later): completing schedules.
+  vi.setSystemTime(new Date("2026-11-15T11:00:00Z"));
   api = await createTestApi();
   f = await createFixtures(api.db);
 });
-afterAll(() => api?.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  await api?.close();
+});
 
 const PROPOSE = /* GraphQL */ `
   mutation($input: ProposeMergerInput!) {
@@ -205,15 +210,18 @@ describe("updateMerger", () => {
   it("completes with the approved scenario: offices merged, the design in effect, all audited", async () => {
     const merger = await theMerger();
     const done = await update({ id: gid("Merger", merger.id), version: merger.version, status: "COMPLETED" });
+    // Completed ahead of its effective date: the offices keep today's status until then.
     expect(done.merger).toMatchObject({
       status: "COMPLETED",
       version: 4,
-      targetOffice: { status: "ACTIVE" },
+      targetOffice: { status: "PLANNED" },
       sourceOffices: [
-        { status: "MERGED", validTo: "2026-12-31" },
-        { status: "MERGED", validTo: "2026-12-31" },
+        { status: "ACTIVE", validTo: "2026-12-31" },
+        { status: "ACTIVE", validTo: "2026-12-31" },
       ],
     });
+    const stored = await api.db.office.findMany({ where: { code: { in: ["0219", "0602", "0625"] } }, orderBy: { code: "asc" } });
+    expect(stored.map((o) => o.status)).toEqual(["MERGED", "MERGED", "ACTIVE"]);
     // Nora's team and assignment move to the new office from the effective date; the old ones stay.
     const target = await api.db.office.findUniqueOrThrow({ where: { code: "0625" }, include: { teams: { include: { assignments: true } } } });
     expect(target.teams.map((t) => t.name)).toEqual(["Sosialtjenesten"]);

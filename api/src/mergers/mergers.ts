@@ -1,6 +1,7 @@
 // Mergers: several source offices become one target office on an effective date.
 import { MergerStatus, type Prisma } from "@samla/schema";
 import { builder } from "../builder";
+import { todayInNorway } from "../lib/dates";
 import { containsText } from "../lib/text-match";
 
 export const MergerStatusEnum = builder.enumType(MergerStatus, {
@@ -16,6 +17,13 @@ export const MergerRef = builder.prismaNode("Merger", {
     description: t.exposeString("description", { nullable: true }),
     status: t.expose("status", { type: MergerStatusEnum }),
     effectiveDate: t.expose("effectiveDate", { type: "Date" }),
+    inEffect: t.boolean({
+      description:
+        "True once a completed merger's effective date has come (today in Norway). A merger completed ahead of " +
+        "its date is scheduled: until then the source offices are ACTIVE and the target PLANNED.",
+      select: { status: true, effectiveDate: true },
+      resolve: (merger) => merger.status === "COMPLETED" && merger.effectiveDate <= todayInNorway(),
+    }),
     version: t.exposeInt("version", { description: "Send it back with updateMerger (optimistic locking)." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),

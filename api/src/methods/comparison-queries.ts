@@ -4,7 +4,8 @@
 // database does the arithmetic ("latest on or before a date", sums, averages, spreads,
 // leaders) and the grouping; the code here only turns date strings into Dates.
 import { Prisma, type Db, type InsightKind } from "@samla/schema";
-import { firstOfMonth, formatDate } from "../lib/dates";
+import { firstOfMonth, formatDate, todayInNorway } from "../lib/dates";
+import { officeStatusSql } from "../org/office-status";
 import { MAX_COMPARED_OFFICES, type ComparisonRequest, type ComparisonScope } from "./comparison-scope";
 import { hydrateRows, rowJson, type RowModel } from "./comparison-rows";
 import { CASE_FLOW_STAGES } from "./method-types";
@@ -236,7 +237,7 @@ function comparedOffices(request: ComparisonRequest): Prisma.Sql {
   return Prisma.sql`compared AS MATERIALIZED (
     SELECT o."id", row_number() OVER (ORDER BY o."isSpearhead" DESC, o."name", o."id") AS "position"
     FROM "Office" o
-    WHERE o."isPilot" AND o."status" = 'ACTIVE'
+    WHERE o."isPilot" AND ${officeStatusSql("o", todayInNorway())} = 'ACTIVE'
     ORDER BY o."isSpearhead" DESC, o."name", o."id"
     LIMIT ${MAX_COMPARED_OFFICES}
   )`;

@@ -5,10 +5,13 @@ import { containsText, startsWithText } from "../lib/text-match";
 import { activeOn, assignmentFilter } from "../lib/current";
 import { todayInNorway } from "../lib/dates";
 import { ServiceRef } from "../catalog/services";
+import { officeStatusOn, officeStatusWhere } from "./office-status";
 
 export const OfficeStatusEnum = builder.enumType(OfficeStatus, {
   name: "OfficeStatus",
-  description: "ACTIVE: in operation; PLANNED: a merger's future office; MERGED: merged into another; CLOSED.",
+  description:
+    "ACTIVE: in operation; PLANNED: a merger's future office, or an office before its validFrom; MERGED: merged " +
+    "into another; CLOSED. Office.status and OfficeFilter.status are the status today, derived from the dates.",
 });
 
 export const OfficeRef = builder.prismaNode("Office", {
@@ -17,7 +20,14 @@ export const OfficeRef = builder.prismaNode("Office", {
   fields: (t) => ({
     code: t.exposeString("code", { description: "Nav's four-digit unit number (enhetsnummer)." }),
     name: t.exposeString("name"),
-    status: t.expose("status", { type: OfficeStatusEnum }),
+    status: t.field({
+      type: OfficeStatusEnum,
+      description:
+        "The status today (in Norway), from the dates: PLANNED before validFrom, MERGED or CLOSED after validTo, " +
+        "else ACTIVE. A merger completed ahead of its effective date changes it on that date.",
+      select: { status: true, validFrom: true, validTo: true },
+      resolve: (office) => officeStatusOn(office, todayInNorway()),
+    }),
     isPilot: t.exposeBoolean("isPilot"),
     isSpearhead: t.exposeBoolean("isSpearhead", { description: "Nav Lillestrøm: the spearhead office." }),
     validFrom: t.expose("validFrom", { type: "Date" }),
@@ -95,7 +105,7 @@ function peopleOfOffice(officeId: string, includeEnded: boolean | null | undefin
 
 const OfficeFilter = builder.inputType("OfficeFilter", {
   fields: (t) => ({
-    status: t.field({ type: [OfficeStatusEnum], required: false, description: "Any of these statuses." }),
+    status: t.field({ type: [OfficeStatusEnum], required: false, description: "Any of these statuses today (see Office.status)." }),
     isPilot: t.boolean({ required: false }),
     municipalityNumber: t.string({ required: false, description: "Offices serving this municipality." }),
     text: t.string({ required: false, description: "Part of the name, the office number, or a municipality it serves (name or number)." }),
@@ -106,7 +116,7 @@ type OfficeFilterInput = typeof OfficeFilter.$inferInput;
 
 function officeWhere(filter: OfficeFilterInput | null | undefined): Prisma.OfficeWhereInput {
   const where: Prisma.OfficeWhereInput[] = [];
-  if (filter?.status?.length) where.push({ status: { in: filter.status } });
+  if (filter?.status?.length) where.push(officeStatusWhere(filter.status, todayInNorway()));
   if (filter?.isPilot != null) where.push({ isPilot: filter.isPilot });
   if (filter?.municipalityNumber) where.push({ municipalities: { some: { number: filter.municipalityNumber } } });
   const text = filter?.text?.trim();

@@ -9,6 +9,7 @@ import { EmployerEnum } from "../people/persons";
 import { RoleCategoryEnum } from "../catalog/roles";
 import { ServiceProviderEnum } from "../catalog/services";
 import { formatDate, todayInNorway } from "../lib/dates";
+import { officeStatusSql } from "./office-status";
 import { toGlobalId } from "../lib/ids";
 import { OfficeStatusEnum } from "./offices";
 import { norwegianOrder } from "../lib/collation";
@@ -250,7 +251,7 @@ export async function loadOrgGraph(
   const expanded = new Set((scope.expandedOfficeIds ?? []).map((id) => localId(id, "Office")));
 
   const offices = await db.$queryRaw<OfficeRow[]>`
-    SELECT o."id", o."code", o."name", o."status"::text AS "status", o."isPilot", o."isSpearhead",
+    SELECT o."id", o."code", o."name", ${officeStatusSql("o", asOf)} AS "status", o."isPilot", o."isSpearhead",
       (SELECT COUNT(*) FROM "Team" t WHERE t."officeId" = o."id")::int AS "teamCount",
       (SELECT COUNT(DISTINCT a."personId") FROM "Assignment" a JOIN "Team" t ON t."id" = a."teamId"
         WHERE t."officeId" = o."id" AND a."startDate" <= ${day}::date

@@ -4,9 +4,11 @@ import { z } from "zod";
 import { officeTarget, scopes, teamTarget } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, staleVersionConflict, withAudit, type Tx } from "../lib/audit";
+import { todayInNorway } from "../lib/dates";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
+import { officeStatusOn } from "./office-status";
 import { TeamRef } from "./teams";
 
 
@@ -56,8 +58,12 @@ const CLOSED_STATUSES = new Set(["MERGED", "CLOSED"]);
 /** The office must be open for changes; locking it serialises tree changes within it. */
 async function lockOpenOffice(tx: Tx, officeId: string, globalId: string, path: string): Promise<void> {
   if (!(await lockRow(tx, "Office", officeId))) throw new NotFoundError("Office", globalId);
-  const office = await tx.office.findUniqueOrThrow({ where: { id: officeId }, select: { status: true, name: true } });
-  if (CLOSED_STATUSES.has(office.status)) {
+  const office = await tx.office.findUniqueOrThrow({
+    where: { id: officeId },
+    select: { status: true, validFrom: true, validTo: true, name: true },
+  });
+  // An office merged ahead of the merger's date stays open for changes until then.
+  if (CLOSED_STATUSES.has(officeStatusOn(office, todayInNorway()))) {
     throw ValidationError.field(path, `${office.name} er slått sammen eller nedlagt; teamene kan ikke endres.`);
   }
 }

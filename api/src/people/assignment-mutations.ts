@@ -1,11 +1,11 @@
 // assignRole and endAssignment (hr, admin): who holds which role in which team, how much
 // and when. History is kept by dates; an ended assignment stays.
-import type { Assignment } from "@samla/schema";
+import type { Assignment, OfficeStatus } from "@samla/schema";
 import { z } from "zod";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { lockRow, withAudit, type Tx } from "../lib/audit";
-import { formatDate, formatDateNorwegian } from "../lib/dates";
+import { formatDate, formatDateNorwegian, todayInNorway } from "../lib/dates";
 import {
   AssignmentOverlapError,
   ConflictError,
@@ -15,6 +15,7 @@ import {
 } from "../lib/errors";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zFte, zGlobalId } from "../lib/validation";
+import { officeStatusOn, type OfficeDates } from "../org/office-status";
 import { AssignmentRef } from "./persons";
 
 const HR = scopes("person.assign");
@@ -115,13 +116,16 @@ export interface OfficeLifetime {
   name: string;
   validFrom: Date;
   validTo: Date | null;
+  /** MERGED or CLOSED: the end is settled (a merger completed ahead of its date), no merger will end it. */
+  status?: OfficeStatus;
 }
 
 /**
  * Why an assignment from `start` to `end` (inclusive, none = open) does not fit the office's
  * lifetime, or null: nobody works in an office before it exists or after it ends (issue 13,
  * finding 7: an assignment dated 1985 in an office from 2020). An open end is allowed in an
- * office with an end date: merging it ends its assignments then.
+ * office with an end date that is still to merge: merging it ends its assignments then. In
+ * one whose merger is already completed (docs/decisions/008) an assignment must end by then.
  */
 export function outsideOfficeLifetime(
   office: OfficeLifetime,
@@ -140,13 +144,20 @@ export function outsideOfficeLifetime(
       message: `${office.name} finnes bare til ${formatDateNorwegian(office.validTo)}; tilsettingen kan ikke starte etter det.`,
     };
   }
-  if (office.validTo && end && end > office.validTo) {
+  const settledEnd = office.status === "MERGED" || office.status === "CLOSED";
+  if (office.validTo && (end ? end > office.validTo : settledEnd)) {
     return {
       field: "end",
       message: `${office.name} finnes bare til ${formatDateNorwegian(office.validTo)}; tilsettingen kan ikke vare lenger.`,
     };
   }
   return null;
+}
+
+/** Today's status, not the stored one: an office merged ahead of the merger's date takes assignments until then. */
+export function isMergedOrClosedToday(office: OfficeDates): boolean {
+  const status = officeStatusOn(office, todayInNorway());
+  return status === "MERGED" || status === "CLOSED";
 }
 
 export interface NewAssignment {
@@ -184,10 +195,10 @@ export async function createCheckedAssignment(
   if (!role) throw new NotFoundError("Role", globalIds.roleId);
   if (!team) throw new NotFoundError("Team", globalIds.teamId);
   if (input.reportsToId && !reportsTo) throw new NotFoundError("Person", globalIds.reportsToId!);
-  if (team.office.status === "MERGED" || team.office.status === "CLOSED") {
+  if (isMergedOrClosedToday(team.office)) {
     throw ValidationError.field(
       "teamId",
-      `${team.office.name} er ${team.office.status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
+      `${team.office.name} er ${officeStatusOn(team.office, todayInNorway()) === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
     );
   }
 

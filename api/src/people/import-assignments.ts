@@ -5,9 +5,10 @@ import { Prisma, type Assignment } from "@samla/schema";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { withAudit, type AuditEntry, type Tx } from "../lib/audit";
-import { formatDateNorwegian, parseDate } from "../lib/dates";
+import { formatDateNorwegian, parseDate, todayInNorway } from "../lib/dates";
 import { formatFromFileName, readTable, type SheetRow } from "../lib/spreadsheets";
-import { assignmentSnapshot, outsideOfficeLifetime } from "./assignment-mutations";
+import { officeStatusOn } from "../org/office-status";
+import { assignmentSnapshot, isMergedOrClosedToday, outsideOfficeLifetime } from "./assignment-mutations";
 
 const HR = scopes("person.assign");
 /** Rows in one file: enough for a large office, small enough for one transaction. */
@@ -226,8 +227,8 @@ async function checkRows(
       else {
         team = teamByKey.get(`${raw.office}\u0000${lower(raw.team)}`);
         if (!team) fail("team", `${office?.name ?? `Kontor ${raw.office}`} har ikke noe team som heter «${raw.team}».`);
-        else if (team.office.status === "MERGED" || team.office.status === "CLOSED") {
-          fail("office", `${team.office.name} er ${team.office.status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`);
+        else if (isMergedOrClosedToday(team.office)) {
+          fail("office", `${team.office.name} er ${officeStatusOn(team.office, todayInNorway()) === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`);
           team = undefined;
         }
       }

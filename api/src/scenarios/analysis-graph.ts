@@ -6,7 +6,9 @@
 // (sourceTeamId), else a team of the same name; people are themselves; vacancies are
 // matched by count per team and role; services by being delivered at all.
 import type { Employer, RoleCategory } from "@samla/schema";
+import { todayInNorway } from "../lib/dates";
 import { toGlobalId } from "../lib/ids";
+import { officeStatusOn } from "../org/office-status";
 import { emptyNode, type GraphChange, type OrgGraph, type OrgGraphEdge, type OrgGraphNode } from "../org/org-graph";
 import { groupBy, hundredths, idOrder, norwegianOrder, type AnalysisModel } from "./analysis-model";
 import type { PositionImage, TeamImage } from "./scenario-store";
@@ -246,6 +248,7 @@ export function scenarioGraph(model: AnalysisModel, compareTo: AnalysisModel | n
   const officeIds = new Set([...data.scenario.officeIds, ...model.teams.map((t) => model.toBeOfficeOf(t))]);
   if (data.scenario.targetOfficeId) officeIds.add(data.scenario.targetOfficeId);
   const officeNodes: OrgGraphNode[] = [];
+  const today = todayInNorway();
   for (const id of officeIds) {
     const office = data.offices.get(id);
     const gid = officeGid(id);
@@ -254,7 +257,7 @@ export function scenarioGraph(model: AnalysisModel, compareTo: AnalysisModel | n
     officeNodes.push({
       ...emptyNode(gid, "OFFICE", office?.name ?? id),
       code: office?.code ?? null,
-      status: office?.status ?? null,
+      status: office ? officeStatusOn(office, today) : null,
       isPilot: office?.isPilot ?? null,
       isSpearhead: office?.isSpearhead ?? null,
       collapsed: false,

@@ -101,6 +101,7 @@ export const en: Record<MessageKey, string> = {
   "office.people": "Staff",
   "office.people.caption": "Staff and roles at the office",
   "office.people.none": "No staff registered",
+  "office.people.nonePlanned": "No staff yet: the office is planned from {date}.",
   "office.people.col.name": "Name",
   "office.people.col.role": "Role",
   "office.people.col.team": "Team",

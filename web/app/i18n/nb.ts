@@ -102,6 +102,7 @@ export const nb = {
   "office.people": "Ansatte",
   "office.people.caption": "Ansatte og roller ved kontoret",
   "office.people.none": "Ingen ansatte registrert",
+  "office.people.nonePlanned": "Ingen ansatte ennå: kontoret er planlagt fra {date}.",
   "office.people.col.name": "Navn",
   "office.people.col.role": "Rolle",
   "office.people.col.team": "Team",

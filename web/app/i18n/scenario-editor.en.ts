@@ -43,6 +43,8 @@ export const scenarioEditorEn: Record<keyof typeof scenarioEditorNb, string> = {
   "mergerDetail.status.IN_PROGRESS":
     "The merger is in progress. It can be completed once one of its scenarios is approved: the new office then gets the scenario's teams and positions.",
   "mergerDetail.status.COMPLETED": "The merger is completed. The merged offices have ended and the new office is active.",
+  "mergerDetail.status.COMPLETED.scheduled":
+    "The merger is completed and takes effect on {date}. Until then the offices being merged are active and the new office is planned. On that day the new office becomes active and the old ones merged, without anyone doing anything.",
   "mergerDetail.status.CANCELLED": "The merger is cancelled.",
   "mergerDetail.status.approvedScenario": "Approved scenario: {name}.",
   "mergerDetail.status.noApprovedScenario": "No scenario is approved yet. The merger cannot be completed until one is.",
@@ -54,7 +56,7 @@ export const scenarioEditorEn: Record<keyof typeof scenarioEditorNb, string> = {
   "mergerDetail.step.IN_PROGRESS.intro": "{name} is marked as in progress.",
   "mergerDetail.step.COMPLETED": "Complete the merger",
   "mergerDetail.step.COMPLETED.intro":
-    "When {name} is completed, the approved scenario is applied: the new office becomes active with the scenario's teams and positions, assignments in the old offices end the day before the effective date, and the old offices are marked as merged. Nothing is deleted.",
+    "When {name} is completed, the approved scenario is applied from the effective date: the new office becomes active with the scenario's teams and positions, assignments in the old offices end the day before, and the old offices are merged from that day. Completed before the effective date, today's offices are unchanged until then. Nothing is deleted.",
   "mergerDetail.step.COMPLETED.missing":
     "No scenario for the merger is approved. The merger cannot be completed until a scenario is approved.",
   "mergerDetail.step.CANCELLED": "Cancel the merger",
@@ -64,6 +66,7 @@ export const scenarioEditorEn: Record<keyof typeof scenarioEditorNb, string> = {
   "mergerDetail.done.APPROVED": "The merger is approved.",
   "mergerDetail.done.IN_PROGRESS": "The implementation of the merger has started.",
   "mergerDetail.done.COMPLETED": "The merger is completed, and the new office is active.",
+  "mergerDetail.done.COMPLETED.scheduled": "The merger is completed and takes effect on {date}. Until then today's offices are unchanged.",
   "mergerDetail.done.CANCELLED": "The merger is cancelled.",
   "mergerDetail.step.failed": "The merger was not changed",
   "mergerDetail.scenarios.title": "Scenarios",

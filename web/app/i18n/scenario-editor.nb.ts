@@ -42,6 +42,8 @@ export const scenarioEditorNb = {
     "Sammenslåingen gjennomføres. Den kan fullføres når ett scenario for den er godkjent: da får det nye kontoret teamene og stillingene fra scenarioet.",
   "mergerDetail.status.COMPLETED":
     "Sammenslåingen er gjennomført. Kontorene som ble slått sammen, er avsluttet, og det nye kontoret er aktivt.",
+  "mergerDetail.status.COMPLETED.scheduled":
+    "Sammenslåingen er fullført og trer i kraft {date}. Til da er kontorene som slås sammen, aktive og det nye kontoret planlagt. Den dagen blir det nye kontoret aktivt og de gamle slått sammen, uten at noen trenger å gjøre noe.",
   "mergerDetail.status.CANCELLED": "Sammenslåingen er avbrutt.",
   "mergerDetail.status.approvedScenario": "Godkjent scenario: {name}.",
   "mergerDetail.status.noApprovedScenario":
@@ -54,7 +56,7 @@ export const scenarioEditorNb = {
   "mergerDetail.step.IN_PROGRESS.intro": "{name} blir markert som under gjennomføring.",
   "mergerDetail.step.COMPLETED": "Fullfør sammenslåingen",
   "mergerDetail.step.COMPLETED.intro":
-    "Når {name} fullføres, tas det godkjente scenarioet i bruk: det nye kontoret blir aktivt med teamene og stillingene fra scenarioet, tilsettingene i de gamle kontorene avsluttes dagen før virkningsdatoen, og de gamle kontorene markeres som slått sammen. Ingenting slettes.",
+    "Når {name} fullføres, tas det godkjente scenarioet i bruk fra virkningsdatoen: det nye kontoret blir aktivt med teamene og stillingene fra scenarioet, tilsettingene i de gamle kontorene avsluttes dagen før, og de gamle kontorene er slått sammen fra den dagen. Fullføres den før virkningsdatoen, er dagens kontorer uendret til da. Ingenting slettes.",
   "mergerDetail.step.COMPLETED.missing":
     "Ingen scenarioer for sammenslåingen er godkjent. Sammenslåingen kan ikke fullføres før ett scenario er godkjent.",
   "mergerDetail.step.CANCELLED": "Avbryt sammenslåingen",
@@ -64,6 +66,7 @@ export const scenarioEditorNb = {
   "mergerDetail.done.APPROVED": "Sammenslåingen er godkjent.",
   "mergerDetail.done.IN_PROGRESS": "Gjennomføringen av sammenslåingen er startet.",
   "mergerDetail.done.COMPLETED": "Sammenslåingen er gjennomført, og det nye kontoret er aktivt.",
+  "mergerDetail.done.COMPLETED.scheduled": "Sammenslåingen er fullført og trer i kraft {date}. Til da er dagens kontorer uendret.",
   "mergerDetail.done.CANCELLED": "Sammenslåingen er avbrutt.",
   "mergerDetail.step.failed": "Sammenslåingen ble ikke endret",
   "mergerDetail.scenarios.title": "Scenarier",

@@ -262,7 +262,11 @@ function OfficeDetails({ office }: { office: Office }) {
           {t("office.people")}
         </Heading>
         {people.length === 0 ? (
-          <BodyShort>{t("office.people.none")}</BodyShort>
+          <BodyShort>
+            {office.status === "PLANNED"
+              ? t("office.people.nonePlanned", { date: formatDate(office.validFrom) })
+              : t("office.people.none")}
+          </BodyShort>
         ) : (
           <div className="samla-table-scroll">
             <Table zebraStripes>

@@ -138,7 +138,11 @@ function MergerPage({ id }: { id: string }) {
             <Heading id="merger-status" level="2" size="medium">
               {t("mergerDetail.status.title")}
             </Heading>
-            <BodyShort>{t(`mergerDetail.status.${merger.status}`)}</BodyShort>
+            <BodyShort data-testid="merger-status-text">
+              {merger.status === "COMPLETED" && !merger.inEffect
+                ? t("mergerDetail.status.COMPLETED.scheduled", { date: formatDate(merger.effectiveDate) })
+                : t(`mergerDetail.status.${merger.status}`)}
+            </BodyShort>
             {!finished && (
               <BodyShort size="small">
                 {approved
@@ -250,7 +254,14 @@ function MergerStatusForm({
     try {
       const data = await request(UpdateMergerMutation, { input: { id: merger.id, version: merger.version, status } });
       const outcome = outcomeOf(data.updateMerger);
-      if (outcome.ok) onDone(t(`mergerDetail.done.${status}`));
+      const scheduled = data.updateMerger.__typename === "UpdateMergerPayload" && !data.updateMerger.merger.inEffect;
+      if (outcome.ok) {
+        onDone(
+          status === "COMPLETED" && scheduled
+            ? t("mergerDetail.done.COMPLETED.scheduled", { date: formatDate(merger.effectiveDate) })
+            : t(`mergerDetail.done.${status}`),
+        );
+      }
       else setFailure(outcome.error);
     } catch (error) {
       setThrown(describeError(error));

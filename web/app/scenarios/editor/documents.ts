@@ -15,6 +15,7 @@ export const MergerDetailQuery = graphql(`
       description
       status
       effectiveDate
+      inEffect
       version
       updatedAt
       sourceOffices {
@@ -94,6 +95,7 @@ export const UpdateMergerMutation = graphql(`
         merger {
           id
           status
+          inEffect
           version
         }
       }
