@@ -69,6 +69,7 @@ interface RolloutMovePreview {
   currentMonth: Date;
   before: ReportOutlook;
   after: ReportOutlook;
+  afterFromStart: ReportOutlook;
 }
 
 const RolloutMovePreviewRef = builder.objectRef<RolloutMovePreview>("RolloutMovePreview").implement({
@@ -79,7 +80,12 @@ const RolloutMovePreviewRef = builder.objectRef<RolloutMovePreview>("RolloutMove
     reportingFrom: t.expose("reportingFrom", { type: "Date", description: "The first month reports would be due." }),
     currentMonth: t.expose("currentMonth", { type: "Date", description: "Today's month in Norway." }),
     before: t.field({ type: ReportOutlookRef, description: "Under the office's current plan.", resolve: (p) => p.before }),
-    after: t.field({ type: ReportOutlookRef, description: "After the move.", resolve: (p) => p.after }),
+    after: t.field({ type: ReportOutlookRef, description: "After the move, with reports due from reportingFrom.", resolve: (p) => p.after }),
+    afterFromStart: t.field({
+      type: ReportOutlookRef,
+      description: "After the move with reports due from the planned start's month (moveOfficeToWave's default).",
+      resolve: (p) => p.afterFromStart,
+    }),
   }),
 });
 
@@ -113,9 +119,10 @@ builder.queryField("rolloutMovePreview", (t) =>
       const plannedStart = input.plannedStart ?? wave.plannedStart;
       const earliestReportingFrom = firstOfMonth(plannedStart);
       const reportingFrom = reportingStartMonth({ plannedStart, reportingFrom: input.reportingFrom ?? null });
-      const [before, after] = await Promise.all([
+      const [before, after, afterFromStart] = await Promise.all([
         rollout.leftAt ? { due: [], overdue: [] } : outstandingReportMonths(context.db, rollout.officeId, reportingStartMonth(rollout), today),
         outstandingReportMonths(context.db, rollout.officeId, reportingFrom, today),
+        outstandingReportMonths(context.db, rollout.officeId, earliestReportingFrom, today),
       ]);
       return {
         plannedStart,
@@ -124,6 +131,7 @@ builder.queryField("rolloutMovePreview", (t) =>
         currentMonth: firstOfMonth(today),
         before,
         after,
+        afterFromStart,
       };
     },
   }),

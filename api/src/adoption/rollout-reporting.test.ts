@@ -25,7 +25,8 @@ afterAll(() => api?.close());
 const PREVIEW = `query($input: RolloutMovePreviewInput!) { rolloutMovePreview(input: $input) {
   plannedStart earliestReportingFrom reportingFrom currentMonth
   before { dueCount overdueCount overduePeriods duePeriods }
-  after { dueCount overdueCount overduePeriods duePeriods } } }`;
+  after { dueCount overdueCount overduePeriods duePeriods }
+  afterFromStart { overdueCount } } }`;
 const MOVE = `mutation($input: MoveOfficeToWaveInput!) { moveOfficeToWave(input: $input) { ${ERRORS}
   ... on MoveOfficeToWavePayload { officeRollout { id plannedStart reportingFrom wave { name } } } } }`;
 const REMINDERS = `{ progressReportReminders { overdue { office { name } period } due { office { name } period } } }`;
@@ -91,10 +92,15 @@ describe("moving an office into a wave that has already started", () => {
         dueCount: expectedDue().length,
         duePeriods: expectedDue(),
       },
+      afterFromStart: { overdueCount: expectedOverdue([month(-5)]).length },
     });
     // Reporting from this month: nothing turns overdue.
     const fromNow = await preview({ officeRolloutId: rolloutId, waveId: startedId, reportingFrom: month(0) });
-    expect(fromNow).toMatchObject({ reportingFrom: month(0), after: { overdueCount: 0, dueCount: 1, duePeriods: [month(0)] } });
+    expect(fromNow).toMatchObject({
+      reportingFrom: month(0),
+      after: { overdueCount: 0, dueCount: 1, duePeriods: [month(0)] },
+      afterFromStart: { overdueCount: expectedOverdue([month(-5)]).length },
+    });
     // A planned start of its own counts from its month.
     const ownStart = await preview({ officeRolloutId: rolloutId, waveId: startedId, plannedStart: formatDate(firstOfMonth(today, -2)) });
     expect(ownStart).toMatchObject({ plannedStart: month(-2), reportingFrom: month(-2) });
