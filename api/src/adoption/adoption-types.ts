@@ -5,8 +5,8 @@ import {
   AdoptionStage,
   ProgressReportCommentKind,
   ProgressReportStatus,
+  Prisma,
   type Practice,
-  type Prisma,
 } from "@samla/schema";
 import { allowsEverywhere, scopes } from "../auth/policy";
 import { builder } from "../builder";
@@ -62,6 +62,21 @@ export const REPORT_STATUS_NAMES: Record<ProgressReportStatus, string> = {
 /** A report for month P is due on the 10th of month P + 1. */
 export function reportDueDate(period: Date): Date {
   return addDays(firstOfMonth(period, 1), 9);
+}
+
+/**
+ * The first month an office's monthly reports are due: the month of its planned start, or
+ * the later month the planner chose (reportingFrom) when the office joined a wave that had
+ * already started, so the months before the move do not all turn overdue (issue 14).
+ */
+export function reportingStartMonth(rollout: { plannedStart: Date; reportingFrom: Date | null }): Date {
+  const startMonth = firstOfMonth(rollout.plannedStart);
+  return rollout.reportingFrom && rollout.reportingFrom > startMonth ? firstOfMonth(rollout.reportingFrom) : startMonth;
+}
+
+/** reportingStartMonth in SQL (a timestamp) for the OfficeRollout row `alias`; GREATEST skips a null reportingFrom. */
+export function reportingStartMonthSql(alias: string): Prisma.Sql {
+  return Prisma.raw(`GREATEST(date_trunc('month', ${alias}."plannedStart"::timestamp), date_trunc('month', ${alias}."reportingFrom"::timestamp))`);
 }
 
 /** Practices in use (not retired), in catalogue order; read once per request. */
@@ -141,6 +156,12 @@ export const OfficeRolloutRef = builder.prismaNode("OfficeRollout", {
     wave: t.relation("wave"),
     plannedStart: t.expose("plannedStart", { type: "Date" }),
     targetDate: t.expose("targetDate", { type: "Date" }),
+    reportingFrom: t.field({
+      type: "Date",
+      description: "First month (its first day) a monthly progress report is due: the planned start's month unless the planner chose a later one.",
+      select: { plannedStart: true, reportingFrom: true },
+      resolve: (rollout) => reportingStartMonth(rollout),
+    }),
     joinedAt: t.expose("joinedAt", { type: "DateTime" }),
     leftAt: t.expose("leftAt", { type: "DateTime", nullable: true }),
     leftReason: t.exposeString("leftReason", { nullable: true }),

@@ -9,7 +9,7 @@
 import { AdoptionStage, Prisma, type Db } from "@samla/schema";
 import { firstOfMonth, formatDate, parseDate } from "../lib/dates";
 import { norwegianOrder } from "../lib/collation";
-import { reportDueDate } from "./adoption-types";
+import { reportDueDate, reportingStartMonthSql } from "./adoption-types";
 
 /** Stage order: the index is what the rules compare (NOT_STARTED 0 … EMBEDDED 4). */
 export const STAGE_ORDER: AdoptionStage[] = [
@@ -532,8 +532,8 @@ export async function loadMonthlyAdoption(db: Db, scope: DashboardScope): Promis
 // ---- Reports ---------------------------------------------------------------------------
 
 /**
- * Offices and reports on asOf. A month's report is expected from the month of the office's
- * rollout start; it is overdue once its due date (the 10th of the next month) is before
+ * Offices and reports on asOf. A month's report is expected from the office's reporting start
+ * (reportingStartMonth: the month of its rollout start unless the planner chose a later one); it is overdue once its due date (the 10th of the next month) is before
  * asOf and no report for it is SUBMITTED or ACKNOWLEDGED.
  */
 export async function loadReportCounts(db: Db, scope: DashboardScope): Promise<ReportCounts> {
@@ -542,7 +542,7 @@ export async function loadReportCounts(db: Db, scope: DashboardScope): Promise<R
   const inWave = scope.waveId ? Prisma.sql`AND r."waveId" = ${scope.waveId}` : Prisma.empty;
   const [row] = await db.$queryRaw<ReportCounts[]>`
     WITH scope_offices AS (
-      SELECT r."officeId", r."plannedStart", date_trunc('month', r."plannedStart")::date AS "startMonth"
+      SELECT r."officeId", r."plannedStart", ${reportingStartMonthSql("r")}::date AS "startMonth"
       FROM "OfficeRollout" r
       WHERE r."leftAt" IS NULL ${inWave}
     ),

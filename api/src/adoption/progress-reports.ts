@@ -16,6 +16,7 @@ import {
   progressReportWhere,
   readsAllReports,
   reportDueDate,
+  reportingStartMonthSql,
   reportReaderScopes,
 } from "./adoption-types";
 
@@ -41,10 +42,42 @@ export interface ReportReminderRow {
 
 const DAY_MS = 86_400_000;
 
+/** Whether the month's report is DUE or OVERDUE on `today`: overdue once its due date has passed. */
+function reminderTiming(period: Date, today: Date): Pick<ReportReminderRow, "dueDate" | "state" | "daysOverdue"> {
+  const dueDate = reportDueDate(period);
+  const late = dueDate < today;
+  return { dueDate, state: late ? "OVERDUE" : "DUE", daysOverdue: late ? Math.round((today.getTime() - dueDate.getTime()) / DAY_MS) : 0 };
+}
+
+/**
+ * The months one office would owe reports for on `today` if its reporting started in
+ * `fromMonth`: the reminders' rule for a plan not (yet) stored, so a planner sees what a
+ * move does before confirming it. Months with a SUBMITTED or ACKNOWLEDGED report are done.
+ */
+export async function outstandingReportMonths(
+  db: Db | Tx,
+  officeId: string,
+  fromMonth: Date,
+  today: Date,
+): Promise<{ due: Date[]; overdue: Date[] }> {
+  const rows = await db.$queryRaw<{ period: Date }[]>`
+    SELECT m.period::date AS "period"
+    FROM generate_series(${firstOfMonth(fromMonth)}::timestamp, ${firstOfMonth(today)}::timestamp, interval '1 month') AS m(period)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "ProgressReport" pr
+      WHERE pr."officeId" = ${officeId} AND pr."period" = m.period::date AND pr."status" IN ('SUBMITTED', 'ACKNOWLEDGED')
+    )
+    ORDER BY m.period`;
+  const due: Date[] = [];
+  const overdue: Date[] = [];
+  for (const { period } of rows) (reminderTiming(period, today).state === "OVERDUE" ? overdue : due).push(period);
+  return { due, overdue };
+}
+
 /**
  * Reports expected and not done on `today`, for the offices in `officeIds` (null: every office).
- * Expected: every month from the month of the office's current rollout start up to and including
- * today's month. Done: SUBMITTED or ACKNOWLEDGED. One query: the months are generated in SQL and
+ * Expected: every month from the office's reporting start (reportingStartMonth of its current
+ * rollout) up to and including today's month. Done: SUBMITTED or ACKNOWLEDGED. One query: the months are generated in SQL and
  * matched to the reports by the (officeId, period) index, so 250 offices × 3 years stay cheap.
  * Sorted oldest period first, then office name.
  */
@@ -60,7 +93,7 @@ export async function reportReminders(
     FROM "OfficeRollout" r
     JOIN "Office" o ON o."id" = r."officeId"
     CROSS JOIN LATERAL generate_series(
-      date_trunc('month', r."plannedStart"::timestamp),
+      ${reportingStartMonthSql("r")},
       ${currentMonth}::timestamp,
       interval '1 month'
     ) AS m(period)
@@ -71,14 +104,8 @@ export async function reportReminders(
   const due: ReportReminderRow[] = [];
   const overdue: ReportReminderRow[] = [];
   for (const row of rows) {
-    const dueDate = reportDueDate(row.period);
-    const late = dueDate < today;
-    (late ? overdue : due).push({
-      ...row,
-      dueDate,
-      state: late ? "OVERDUE" : "DUE",
-      daysOverdue: late ? Math.round((today.getTime() - dueDate.getTime()) / DAY_MS) : 0,
-    });
+    const reminder = { ...row, ...reminderTiming(row.period, today) };
+    (reminder.state === "OVERDUE" ? overdue : due).push(reminder);
   }
   const order = (a: ReportReminderRow, b: ReportReminderRow) =>
     a.period.getTime() - b.period.getTime() || norwegianOrder(a.officeName, b.officeName) || a.officeId.localeCompare(b.officeId);

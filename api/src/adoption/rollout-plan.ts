@@ -6,12 +6,13 @@ import { z } from "zod";
 import { builder } from "../builder";
 import { equalsIgnoringCase } from "../lib/text-match";
 import { lockRow, staleVersionConflict, withAudit, type AuditEntry, type Tx } from "../lib/audit";
-import { formatDate, formatDateNorwegian, todayInNorway } from "../lib/dates";
+import { firstOfMonth, formatDate, formatDateNorwegian, formatMonthNorwegian, todayInNorway } from "../lib/dates";
 import { ConflictError, NotFoundError, ValidationError } from "../lib/errors";
 import { mutationResult } from "../lib/mutations";
 import { parseInput, zGlobalId, zOptionalText, zText } from "../lib/validation";
 import { officeStatusOn, officeStatusWhere } from "../org/office-status";
-import { ADOPTION_READERS, DIRECTORATE, OfficeRolloutRef, RolloutWaveRef } from "./adoption-types";
+import { ADOPTION_READERS, DIRECTORATE, OfficeRolloutRef, reportingStartMonth, RolloutWaveRef } from "./adoption-types";
+import { outstandingReportMonths } from "./progress-reports";
 
 // ---------------------------------------------------------------------------------------
 // Queries
@@ -44,6 +45,100 @@ builder.queryFields((t) => ({
 }));
 
 // ---------------------------------------------------------------------------------------
+// What a move does to the office's reports, before the planner confirms it (issue 14: moving
+// an office into a wave that had started made 14 reports overdue without a word).
+
+interface ReportOutlook {
+  due: Date[];
+  overdue: Date[];
+}
+
+const ReportOutlookRef = builder.objectRef<ReportOutlook>("ReportOutlook").implement({
+  description: "The monthly reports an office owes today under one plan: not SUBMITTED or ACKNOWLEDGED, oldest first.",
+  fields: (t) => ({
+    dueCount: t.int({ resolve: (outlook) => outlook.due.length }),
+    overdueCount: t.int({ resolve: (outlook) => outlook.overdue.length }),
+    overduePeriods: t.field({ type: ["Date"], description: "The months (first day) whose report is past its due date.", resolve: (o) => o.overdue }),
+    duePeriods: t.field({ type: ["Date"], description: "The months whose report is due and not yet late.", resolve: (o) => o.due }),
+  }),
+});
+
+interface RolloutMovePreview {
+  plannedStart: Date;
+  earliestReportingFrom: Date;
+  reportingFrom: Date;
+  currentMonth: Date;
+  before: ReportOutlook;
+  after: ReportOutlook;
+  afterFromStart: ReportOutlook;
+}
+
+const RolloutMovePreviewRef = builder.objectRef<RolloutMovePreview>("RolloutMovePreview").implement({
+  description: "What moveOfficeToWave with the same input would do to the office's monthly reports today (in Norway).",
+  fields: (t) => ({
+    plannedStart: t.expose("plannedStart", { type: "Date", description: "The start the office would get (the wave's unless given)." }),
+    earliestReportingFrom: t.expose("earliestReportingFrom", { type: "Date", description: "The planned start's month: reports cannot be due earlier." }),
+    reportingFrom: t.expose("reportingFrom", { type: "Date", description: "The first month reports would be due." }),
+    currentMonth: t.expose("currentMonth", { type: "Date", description: "Today's month in Norway." }),
+    before: t.field({ type: ReportOutlookRef, description: "Under the office's current plan.", resolve: (p) => p.before }),
+    after: t.field({ type: ReportOutlookRef, description: "After the move, with reports due from reportingFrom.", resolve: (p) => p.after }),
+    afterFromStart: t.field({
+      type: ReportOutlookRef,
+      description: "After the move with reports due from the planned start's month (moveOfficeToWave's default).",
+      resolve: (p) => p.afterFromStart,
+    }),
+  }),
+});
+
+const RolloutMovePreviewInput = builder.inputType("RolloutMovePreviewInput", {
+  description: "moveOfficeToWave's input without version and reason.",
+  fields: (t) => ({
+    officeRolloutId: t.globalID({ required: true, for: OfficeRolloutRef }),
+    waveId: t.globalID({ required: true, for: RolloutWaveRef }),
+    plannedStart: t.field({ type: "Date", required: false }),
+    reportingFrom: t.field({ type: "Date", required: false }),
+  }),
+});
+
+builder.queryField("rolloutMovePreview", (t) =>
+  t.field({
+    type: RolloutMovePreviewRef,
+    nullable: true,
+    description:
+      "Planner or admin. The office's outstanding monthly reports now and after moving it as given (due and overdue, " +
+      "with their months), so the consequence is shown before the move. Null for an unknown rollout or wave.",
+    authScopes: DIRECTORATE,
+    args: { input: t.arg({ type: RolloutMovePreviewInput, required: true }) },
+    resolve: async (_parent, args, context) => {
+      const { input } = args;
+      const [rollout, wave] = await Promise.all([
+        context.db.officeRollout.findUnique({ where: { id: input.officeRolloutId.id } }),
+        context.db.rolloutWave.findUnique({ where: { id: input.waveId.id } }),
+      ]);
+      if (!rollout || !wave) return null;
+      const today = todayInNorway();
+      const plannedStart = input.plannedStart ?? wave.plannedStart;
+      const earliestReportingFrom = firstOfMonth(plannedStart);
+      const reportingFrom = reportingStartMonth({ plannedStart, reportingFrom: input.reportingFrom ?? null });
+      const [before, after, afterFromStart] = await Promise.all([
+        rollout.leftAt ? { due: [], overdue: [] } : outstandingReportMonths(context.db, rollout.officeId, reportingStartMonth(rollout), today),
+        outstandingReportMonths(context.db, rollout.officeId, reportingFrom, today),
+        outstandingReportMonths(context.db, rollout.officeId, earliestReportingFrom, today),
+      ]);
+      return {
+        plannedStart,
+        earliestReportingFrom,
+        reportingFrom,
+        currentMonth: firstOfMonth(today),
+        before,
+        after,
+        afterFromStart,
+      };
+    },
+  }),
+);
+
+// ---------------------------------------------------------------------------------------
 // Inputs and validation
 
 const zDate = z.date({ message: "Må være en dato." });
@@ -51,6 +146,17 @@ const zDate = z.date({ message: "Må være en dato." });
 function datesInOrder(ctx: z.RefinementCtx, start: Date | null | undefined, target: Date | null | undefined, path: (string | number)[]) {
   if (start && target && target <= start) {
     ctx.addIssue({ code: "custom", path, message: "Måldatoen må være etter planlagt start." });
+  }
+}
+
+/** Reports cannot be due before the office starts: reportingFrom is its start month or later. */
+function assertReportingAfterStart(plannedStart: Date, reportingFrom: Date | null): void {
+  const startMonth = firstOfMonth(plannedStart);
+  if (reportingFrom && reportingFrom < startMonth) {
+    throw ValidationError.field(
+      "reportingFrom",
+      `Rapporteringen kan ikke starte før innføringen (${formatMonthNorwegian(startMonth)}).`,
+    );
   }
 }
 
@@ -144,6 +250,14 @@ const MoveOfficeToWaveInput = builder.inputType("MoveOfficeToWaveInput", {
     reason: t.string({ required: true }),
     plannedStart: t.field({ type: "Date", required: false }),
     targetDate: t.field({ type: "Date", required: false }),
+    reportingFrom: t.field({
+      type: "Date",
+      required: false,
+      description:
+        "The first month (any day in it) the office's monthly reports are due. Default: the month of the planned start, " +
+        "which for a wave that has already started makes every month since then due or overdue at once " +
+        "(see rolloutMovePreview). Not before the planned start's month.",
+    }),
   }),
 });
 
@@ -155,6 +269,7 @@ const moveOfficeSchema = z
     reason: zText(1000),
     plannedStart: zDate.nullish(),
     targetDate: zDate.nullish(),
+    reportingFrom: zDate.nullish(),
   })
   .superRefine((input, ctx) => datesInOrder(ctx, input.plannedStart, input.targetDate, ["targetDate"]));
 
@@ -226,6 +341,7 @@ function rolloutSnapshot(rollout: RolloutForSnapshot) {
     waveId: rollout.waveId,
     plannedStart: formatDate(rollout.plannedStart),
     targetDate: formatDate(rollout.targetDate),
+    reportingFrom: rollout.reportingFrom ? formatDate(rollout.reportingFrom) : null,
     leftAt: rollout.leftAt?.toISOString() ?? null,
     leftReason: rollout.leftReason,
     practicePlans: rollout.practicePlans
@@ -454,13 +570,15 @@ builder.mutationField("moveOfficeToWave", (t) =>
         const plannedStart = input.plannedStart ?? target.plannedStart;
         const targetDate = input.targetDate ?? target.targetDate;
         assertDatesInOrder(plannedStart, targetDate, "targetDate");
+        const reportingFrom = input.reportingFrom ? firstOfMonth(input.reportingFrom) : null;
+        assertReportingAfterStart(plannedStart, reportingFrom);
         const ended = await tx.officeRollout.update({
           where: { id: before.id },
           data: { leftAt: new Date(), leftReason: input.reason, version: { increment: 1 } },
           include: rolloutInclude,
         });
         const created = await tx.officeRollout.create({
-          data: { officeId: before.officeId, waveId: target.id, plannedStart, targetDate },
+          data: { officeId: before.officeId, waveId: target.id, plannedStart, targetDate, reportingFrom },
           include: rolloutInclude,
         });
         return {

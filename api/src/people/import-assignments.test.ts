@@ -164,7 +164,7 @@ describe("importAssignments: each rule", () => {
       ["kari@nav.test", "VEIL", "0230", "Finnes ikke", "50", "2030-01-01", "", ""], // 4: unknown team
       ["nora@nav.test", "VEIL", "0231", "Gamle Skedsmo", "20", "2030-01-01", "", ""], // 5: merged office
       ["nora@nav.test", "VEIL", "0230", "Mottak", "120", "2030-01-01", "", ""], // 6: bad share
-      ["nora@nav.test", "VEIL", "0230", "Mottak", "20", "01.01.2030", "", ""], // 7: bad date
+      ["nora@nav.test", "VEIL", "0230", "Mottak", "20", "31.02.2030", "", ""], // 7: no such date
       ["nora@nav.test", "VEIL", "0230", "Mottak", "20", "2030-01-01", "", "nora@nav.test"], // 8: reports to self
       ["ola@nav.test", "SAKSB", "0230", "Mottak", "20", "2030-01-01", "2030-12-31", "kari@nav.test"], // 9: fine
       ["ola@nav.test", "saksb", "0230", "mottak", "10", "2030-06-01", "", ""], // 10: overlaps row 9
@@ -211,5 +211,73 @@ describe("importAssignments: each rule", () => {
     expect(missing.errors.map((e: Json) => e.column)).toEqual(["rolle", "kontor", "team", "fra", "stillingsprosent"]);
     expect((await runImport("feil.pdf", "AAAA", true)).errors).toEqual([{ row: null, column: null, message: "Bruk en CSV-fil (.csv) eller en Excel-fil (.xlsx)." }]);
     expect((await runImport("ødelagt.xlsx", Buffer.from("ikke en zip").toString("base64"), true)).errors[0].message).toMatch(/Klarte ikke å lese/);
+  });
+});
+
+// Issue 14, item 8: HR's files have dates as the forms write them (dd.mm.åååå), as Norwegian
+// Excel saves them in CSV, or as real date cells in XLSX; ISO dates still work.
+describe("importAssignments reads dates as HR writes them", () => {
+  /** People of this test's own, so it passes alone and in any order with the 1,000-row tests. */
+  async function people(prefix: string, count: number): Promise<string[]> {
+    const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i}@dato.test`);
+    await api.db.person.createMany({ data: emails.map((email) => ({ name: email, email, employer: "STATE" as const })) });
+    return emails;
+  }
+
+  async function startsAndEnds(emails: string[]) {
+    const assignments = await api.db.assignment.findMany({
+      where: { person: { email: { in: emails } } },
+      select: { person: { select: { email: true } }, startDate: true, endDate: true },
+    });
+    return Object.fromEntries(
+      assignments.map((a) => [a.person.email, [a.startDate.toISOString().slice(0, 10), a.endDate?.toISOString().slice(0, 10) ?? null]]),
+    );
+  }
+
+  it("accepts dd.mm.åååå and d.m.åååå next to åååå-mm-dd in a semicolon CSV, and names a date that does not exist", async () => {
+    const emails = await people("csv", 4);
+    const rows: Row[] = [
+      [emails[0]!, "VEIL", "0230", "Mottak", "50", "01.02.2027", "31.12.2027", ""],
+      [emails[1]!, "VEIL", "0230", "Mottak", "50", "1.3.2027", "", ""],
+      [emails[2]!, "VEIL", "0230", "Mottak", "50", "2027-04-01", "", ""],
+      [emails[3]!, "VEIL", "0230", "Mottak", "50", "31.02.2027", "1.13.2027", ""],
+    ];
+    const before = await counts();
+    const refused = await runImport("norsk.csv", toCsv(rows, HEADER, ";"), false);
+    expect(refused.errors).toEqual([
+      { row: 5, column: "fra", message: "Ugyldig dato «31.02.2027»: bruk dd.mm.åååå (eller åååå-mm-dd)." },
+      { row: 5, column: "til", message: "Ugyldig dato «1.13.2027»: bruk dd.mm.åååå (eller åååå-mm-dd)." },
+    ]);
+    expect(await counts()).toEqual(before);
+
+    rows[3]![5] = "28.02.2027";
+    rows[3]![6] = "";
+    const result = await runImport("norsk.csv", toCsv(rows, HEADER, ";"), false);
+    expect(result).toMatchObject({ rowCount: 4, imported: 4, errors: [] });
+    expect(await startsAndEnds(emails)).toEqual({
+      [emails[0]!]: ["2027-02-01", "2027-12-31"],
+      [emails[1]!]: ["2027-03-01", null],
+      [emails[2]!]: ["2027-04-01", null],
+      [emails[3]!]: ["2027-02-28", null],
+    });
+  });
+
+  it("reads an XLSX date cell in Norwegian format, an Excel date serial and dd.mm.åååå text as the same day", async () => {
+    const emails = await people("xlsx", 3);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Tilsettinger");
+    sheet.addRow(HEADER);
+    // A real date cell, shown as Norwegian Excel shows it.
+    const dated = sheet.addRow([emails[0], "VEIL", "0230", "Mottak", 60, new Date(Date.UTC(2027, 1, 1)), null, null]);
+    dated.getCell(6).numFmt = "dd.mm.yyyy";
+    // The same day typed as a number (a date cell whose format was lost): Excel's serial 46419.
+    sheet.addRow([emails[1], "VEIL", "0230", "Mottak", 60, 46419, null, null]);
+    // And as text.
+    sheet.addRow([emails[2], "VEIL", "0230", "Mottak", 60, "01.02.2027", null, null]);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64");
+
+    const result = await runImport("datoer.xlsx", content, false);
+    expect(result).toMatchObject({ rowCount: 3, imported: 3, errors: [] });
+    expect(await startsAndEnds(emails)).toEqual(Object.fromEntries(emails.map((email) => [email, ["2027-02-01", null]])));
   });
 });

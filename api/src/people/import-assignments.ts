@@ -5,7 +5,8 @@ import { Prisma, type Assignment } from "@samla/schema";
 import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { withAudit, type AuditEntry, type Tx } from "../lib/audit";
-import { formatDateNorwegian, parseDate, todayInNorway } from "../lib/dates";
+import { isValid, parse as parseWithFormat } from "date-fns";
+import { formatDateNorwegian, isInSaneYears, parseDate, todayInNorway } from "../lib/dates";
 import { formatFromFileName, readTable, type SheetRow } from "../lib/spreadsheets";
 import { officeStatusOn } from "../org/office-status";
 import { assignmentSnapshot, isMergedOrClosedToday, outsideOfficeLifetime } from "./assignment-mutations";
@@ -137,6 +138,35 @@ function hundredthsFromFte(text: string): number | null {
 
 const fteText = (hundredths: number) => (hundredths / 100).toFixed(2);
 
+const NORWEGIAN_DATE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+/** An Excel date serial in its 1900 date system (day 1 = 1900-01-01); a time of day may follow. */
+const EXCEL_SERIAL = /^\d{1,6}(\.\d+)?$/;
+/** Day 0 of Excel's serials counted past its 1900 leap-year bug: 1899-12-30, right for serials from 61 (1900-03-01) on. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell as HR's files have it, as a Date at UTC midnight; null when it is no date.
+ * The forms use dd.mm.åååå, Norwegian Excel saves CSV so, and some files keep ISO dates;
+ * date cells in XLSX arrive as ISO text (readXlsx), a date typed as a plain number as its
+ * Excel serial (46419 = 01.02.2027).
+ */
+export function parseImportDate(text: string): Date | null {
+  let date: Date | null = null;
+  if (NORWEGIAN_DATE.test(text)) {
+    // date-fns refuses 31.02 and 2.13; it reads in local time, so take the calendar date from it.
+    const local = parseWithFormat(text, "d.M.yyyy", new Date(2000, 0, 1));
+    date = isValid(local) ? new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate())) : null;
+  } else if (EXCEL_SERIAL.test(text)) {
+    const serial = Math.floor(Number(text));
+    date = serial >= 61 ? new Date(EXCEL_EPOCH_MS + serial * 86_400_000) : null;
+  } else {
+    date = parseDate(text);
+  }
+  return date && isInSaneYears(date) ? date : null;
+}
+
+const invalidDateMessage = (text: string) => `Ugyldig dato «${text}»: bruk dd.mm.åååå (eller åååå-mm-dd).`;
+
 /** Reads every row, checks it like assignRole would, and collects every problem. */
 async function checkRows(
   db: Tx,
@@ -176,7 +206,7 @@ async function checkRows(
     // The same lock assignRole takes, in a fixed order so two imports cannot deadlock.
     await db.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ANY(${personIds}::text[]) ORDER BY "id" FOR UPDATE`;
   }
-  const minStart = parsed.map((r) => parseDate(r.raw.start)).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
+  const minStart = parsed.map((r) => parseImportDate(r.raw.start)).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
   const existing = personIds.length
     ? await db.assignment.findMany({
         where: {
@@ -243,11 +273,11 @@ async function checkRows(
       if (hundredths === null) fail("fte", `Ugyldig stillingsandel «${raw.fte}»: bruk 0,01–1,00 med høyst to desimaler.`);
     } else fail("percent", "Stillingsprosent må fylles ut.");
 
-    const start = raw.start ? parseDate(raw.start) : null;
+    const start = raw.start ? parseImportDate(raw.start) : null;
     if (!raw.start) fail("start", "Fra-dato må fylles ut.");
-    else if (!start) fail("start", `Ugyldig dato «${raw.start}»: bruk åååå-mm-dd.`);
-    const end = raw.end ? parseDate(raw.end) : null;
-    if (raw.end && !end) fail("end", `Ugyldig dato «${raw.end}»: bruk åååå-mm-dd.`);
+    else if (!start) fail("start", invalidDateMessage(raw.start));
+    const end = raw.end ? parseImportDate(raw.end) : null;
+    if (raw.end && !end) fail("end", invalidDateMessage(raw.end));
     if (start && end && end < start) fail("end", "Til-dato kan ikke være før fra-dato.");
     const outside = team && start ? outsideOfficeLifetime(team.office, start, end) : null;
     if (outside) fail(outside.field, outside.message);
@@ -456,7 +486,8 @@ builder.mutationField("importAssignments", (t) =>
     type: ImportAssignmentsResultRef,
     description:
       "HR or admin. Imports assignments from CSV or XLSX with the columns e-post, rolle (role code), kontor " +
-      "(office code), team (team name), stillingsprosent (1-100) or fte (0.01-1.00), fra (yyyy-mm-dd), " +
+      "(office code), team (team name), stillingsprosent (1-100) or fte (0.01-1.00), fra (dd.mm.yyyy, yyyy-mm-dd or an " +
+      "Excel date cell or date serial), " +
       "til (optional) and rapporterer_til (optional e-mail). Every row is checked with assignRole's rules " +
       "(also against the file's earlier rows); if any row fails, nothing is written. Otherwise all rows are " +
       `written in one transaction with one AuditEvent (importAssignments) per row. At most ${MAX_IMPORT_ROWS} rows.`,

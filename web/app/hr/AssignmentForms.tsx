@@ -13,6 +13,7 @@ import {
   useFocusOnErrors,
   type FormErrors,
 } from "./components";
+import { todayInNorway } from "../lib/dates";
 import { ChangeAssignmentMutation, EndAssignmentMutation, MovePersonMutation } from "./documents";
 import { parseFtePercent } from "./fte";
 import { ht } from "./texts";
@@ -99,7 +100,9 @@ export function ChangeAssignmentForm({
   onDone,
   onCancel,
 }: FormProps & { assignment: ChangeableAssignment; roles: Array<{ id: string; name: string }> }) {
-  const [changeDate, setChangeDate] = useState("");
+  // Most changes take effect from today; the field starts there (issue 14: it started empty).
+  const [initialDate] = useState(() => todayInNorway());
+  const [changeDate, setChangeDate] = useState(initialDate);
   const [roleId, setRoleId] = useState("");
   const [place, setPlace] = useState({ officeId: assignment.team.office.id, teamId: "" });
   const [ftePercent, setFtePercent] = useState("");
@@ -153,7 +156,13 @@ export function ChangeAssignmentForm({
       <VStack gap="space-16">
         <BodyLong>{ht("hr.change.intro")}</BodyLong>
         <FormErrorSummary ref={summaryRef} errors={errors} fieldLabels={labels} />
-        <DateField id="change-date" label={labels["change-date"]} onChange={setChangeDate} error={errors["change-date"]} />
+        <DateField
+          id="change-date"
+          label={labels["change-date"]}
+          defaultValue={initialDate}
+          onChange={setChangeDate}
+          error={errors["change-date"]}
+        />
         <Select
           id="change-role"
           label={labels["change-role"]}

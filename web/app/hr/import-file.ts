@@ -3,7 +3,7 @@
 
 export const IMPORT_COLUMNS = ["e-post", "rolle", "kontor", "team", "stillingsprosent", "fra", "til", "rapporterer_til"] as const;
 
-const EXAMPLE_ROW = ["fornavn.etternavn@nav.example", "VEILEDER", "3030", "Mottak og veiledning", "100", "2027-01-01", "", ""];
+const EXAMPLE_ROW = ["fornavn.etternavn@nav.example", "VEILEDER", "3030", "Mottak og veiledning", "100", "01.01.2027", "", ""];
 
 /** The template: the header row and one example row, UTF-8 with a BOM so Excel reads æøå. */
 export function importTemplateCsv(): string {

@@ -3,13 +3,15 @@
 // the old row is kept as history) and an office's dates per practice. Each form sends the
 // version the user saw, shows the API's typed errors at their fields, and on a conflict
 // keeps what was typed and offers the latest version.
-import { Alert, BodyLong, BodyShort, Button, Checkbox, Heading, HStack, Textarea, TextField, UNSAFE_Combobox, VStack } from "@navikt/ds-react";
+import { Alert, BodyLong, BodyShort, Button, Checkbox, Heading, HStack, Select, Textarea, TextField, UNSAFE_Combobox, VStack } from "@navikt/ds-react";
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { LoadingMessage } from "../../components/States";
-import { request } from "../../graphql";
+import { request, type ResultOf } from "../../graphql";
 import { DateField, errorsFromResult, FormErrorSummary, INVALID_DATE, type FormErrors } from "../../hr/components";
 import { formatDate, t } from "../../i18n";
-import { useLoad } from "../../methods/record/use-load";
+import { formatMonth } from "../../methods/compare/format";
+import { useLoad, type Loaded } from "../../methods/record/use-load";
+import { todayInNorway } from "../../lib/dates";
 import { ChoiceSelect, FormButtons } from "../../scenarios/editor/fields";
 import { useFormSubmission } from "../../scenarios/editor/form-submission";
 import { isConflict, outcomeOf, type MutationErrorResult } from "../../scenarios/editor/model";
@@ -18,6 +20,7 @@ import {
   CreateRolloutWaveMutation,
   MoveOfficeToWaveMutation,
   OfficesWithoutRolloutQuery,
+  RolloutMovePreviewQuery,
   UpdateOfficeRolloutMutation,
   UpdateRolloutWaveMutation,
 } from "./documents";
@@ -449,11 +452,28 @@ export function MoveOfficeForm({ rollout, wave, waves }: { rollout: PlanRollout;
   const [reason, setReason] = useState("");
   const [start, setStart] = useState("");
   const [target, setTarget] = useState("");
+  // null: the default month, from the office's start but not before this month, so a move
+  // into a wave that started long ago does not make every month since then overdue.
+  const [reportingChoice, setReportingChoice] = useState<string | null>(null);
+  const plannedStart = usable(start) ?? others.find((candidate) => candidate.id === waveId)?.plannedStart ?? "";
+  const reportingFrom = reportingChoice ?? latest(monthOf(plannedStart), monthOf(todayInNorway()));
+  const preview = useLoad(
+    (signal) =>
+      waveId && plannedStart
+        ? request(
+            RolloutMovePreviewQuery,
+            { input: { officeRolloutId: rollout.id, waveId, plannedStart, reportingFrom } },
+            { signal },
+          ).then((data) => data.rolloutMovePreview)
+        : Promise.resolve(null),
+    [waveId, plannedStart, reportingFrom],
+  );
   const labels = {
     "move-wave": t("adoption.plan.move.wave"),
     "move-reason": t("adoption.plan.move.reason"),
     "move-start": t("adoption.plan.form.start"),
     "move-target": t("adoption.plan.form.target"),
+    "move-reporting": t("adoption.plan.move.reportingFrom"),
   };
   if (others.length === 0) {
     return (
@@ -482,7 +502,14 @@ export function MoveOfficeForm({ rollout, wave, waves }: { rollout: PlanRollout;
         </VStack>
       }
       fieldLabels={labels}
-      fieldForPath={{ waveId: "move-wave", reason: "move-reason", plannedStart: "move-start", targetDate: "move-target", officeRolloutId: "move-wave" }}
+      fieldForPath={{
+        waveId: "move-wave",
+        reason: "move-reason",
+        plannedStart: "move-start",
+        targetDate: "move-target",
+        reportingFrom: "move-reporting",
+        officeRolloutId: "move-wave",
+      }}
       validate={() => {
         const errors: FormErrors = {};
         if (!waveId) errors["move-wave"] = t("adoption.plan.move.pickWave");
@@ -501,6 +528,7 @@ export function MoveOfficeForm({ rollout, wave, waves }: { rollout: PlanRollout;
             reason: reason.trim(),
             ...(plannedStart ? { plannedStart } : {}),
             ...(targetDate ? { targetDate } : {}),
+            reportingFrom,
           },
         }).then((data) => data.moveOfficeToWave);
       }}
@@ -519,7 +547,10 @@ export function MoveOfficeForm({ rollout, wave, waves }: { rollout: PlanRollout;
               }),
             }))}
             value={waveId}
-            onChange={setWaveId}
+            onChange={(value) => {
+              setWaveId(value);
+              setReportingChoice(null);
+            }}
             error={errors["move-wave"]}
           />
           <Textarea
@@ -536,7 +567,10 @@ export function MoveOfficeForm({ rollout, wave, waves }: { rollout: PlanRollout;
             idPrefix="move-"
             start={start}
             target={target}
-            onStart={setStart}
+            onStart={(value) => {
+              setStart(value);
+              setReportingChoice(null);
+            }}
             onTarget={setTarget}
             errors={errors}
             optionalDescription={t("adoption.plan.form.waveDateDefault")}
@@ -544,9 +578,100 @@ export function MoveOfficeForm({ rollout, wave, waves }: { rollout: PlanRollout;
           <BodyShort size="small" textColor="subtle">
             {t("adoption.plan.move.overridesDropped")}
           </BodyShort>
+          {plannedStart && (
+            <Select
+              id="move-reporting"
+              label={labels["move-reporting"]}
+              description={t("adoption.plan.move.reportingFromDescription", { start: formatMonth(plannedStart, "long") })}
+              value={reportingFrom}
+              onChange={(event) => setReportingChoice(event.target.value)}
+              error={errors["move-reporting"]}
+            >
+              {reportingMonths(monthOf(plannedStart), monthOf(todayInNorway())).map((month) => (
+                <option key={month} value={month}>
+                  {reportingMonthLabel(month, monthOf(plannedStart), monthOf(todayInNorway()))}
+                </option>
+              ))}
+            </Select>
+          )}
+          <ReportConsequence officeName={rollout.office.name} preview={preview} />
         </>
       )}
     </PlanForm>
+  );
+}
+
+// ---- what a move does to the office's monthly reports --------------------------------------
+
+/** yyyy-mm-dd → the first day of its month. */
+const monthOf = (isoDate: string) => `${isoDate.slice(0, 7)}-01`;
+const latest = (a: string, b: string) => (a > b ? a : b);
+
+function addMonths(month: string, count: number): string {
+  const [year, monthNumber] = month.split("-").map(Number);
+  return new Date(Date.UTC(year!, monthNumber! - 1 + count, 1)).toISOString().slice(0, 10);
+}
+
+/** The months reports can be due from: the start's month up to six months past the later of it and this month. */
+function reportingMonths(startMonth: string, thisMonth: string): string[] {
+  const last = addMonths(latest(startMonth, thisMonth), 6);
+  const months: string[] = [];
+  for (let month = startMonth; month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+function reportingMonthLabel(month: string, startMonth: string, thisMonth: string): string {
+  const name = formatMonth(month, "long");
+  if (month === startMonth) return t("adoption.plan.move.reportingFromStart", { month: name });
+  if (month === thisMonth) return t("adoption.plan.move.reportingFromThisMonth", { month: name });
+  return name;
+}
+
+type MovePreview = NonNullable<ResultOf<typeof RolloutMovePreviewQuery>["rolloutMovePreview"]>;
+
+/** The overdue reports before and after the move, live as the planner changes wave, start or month. */
+function ReportConsequence({ officeName, preview }: { officeName: string; preview: Loaded<MovePreview | null> }) {
+  if (preview.status === "loading") {
+    return <LoadingMessage text={t("adoption.plan.move.reports.loading")} />;
+  }
+  if (preview.status === "error" || !preview.data) {
+    return (
+      <Alert variant="error" size="small" role="status">
+        {t("adoption.plan.move.reports.failed")}
+      </Alert>
+    );
+  }
+  const { before, after, afterFromStart, earliestReportingFrom } = preview.data;
+  const worse = after.overdueCount > before.overdueCount;
+  const overdue = after.overduePeriods;
+  return (
+    <Alert variant={worse ? "warning" : "info"} size="small" role="status" data-testid="move-consequence">
+      <Heading level="3" size="xsmall" spacing>
+        {t("adoption.plan.move.reports.title")}
+      </Heading>
+      <BodyShort spacing>
+        {t("adoption.plan.move.reports.overdue", { office: officeName, before: before.overdueCount, after: after.overdueCount })}
+      </BodyShort>
+      {overdue.length > 0 && (
+        <BodyShort spacing size="small">
+          {overdue.length === 1
+            ? t("adoption.plan.move.reports.overdueMonth", { month: formatMonth(overdue[0]!, "long") })
+            : t("adoption.plan.move.reports.overdueMonths", {
+                from: formatMonth(overdue[0]!, "long"),
+                to: formatMonth(overdue[overdue.length - 1]!, "long"),
+              })}
+        </BodyShort>
+      )}
+      <BodyShort size="small">{t("adoption.plan.move.reports.due", { count: after.dueCount })}</BodyShort>
+      {afterFromStart.overdueCount > after.overdueCount && (
+        <BodyShort size="small">
+          {t("adoption.plan.move.reports.fromStart", {
+            month: formatMonth(earliestReportingFrom, "long"),
+            count: afterFromStart.overdueCount,
+          })}
+        </BodyShort>
+      )}
+    </Alert>
   );
 }
 

@@ -4,6 +4,7 @@
 import { BodyLong, BodyShort, Button, Heading, HStack, Table, Tag, VStack } from "@navikt/ds-react";
 import { useState } from "react";
 import { formatDate, t } from "../../i18n";
+import { formatMonth } from "../../methods/compare/format";
 import { Fact } from "../../scenarios/editor/fields";
 import type { PlanDialog } from "./access";
 import { historyEntries } from "./history";
@@ -73,6 +74,7 @@ export function WaveSection({ wave, canEdit, onAction }: { wave: PlanWave; canEd
                   <Table.ColumnHeader scope="col">{t("adoption.plan.table.office")}</Table.ColumnHeader>
                   <Table.ColumnHeader scope="col">{t("adoption.plan.form.start")}</Table.ColumnHeader>
                   <Table.ColumnHeader scope="col">{t("adoption.plan.form.target")}</Table.ColumnHeader>
+                  <Table.ColumnHeader scope="col">{t("adoption.plan.table.reportingFrom")}</Table.ColumnHeader>
                   <Table.ColumnHeader scope="col">{t("adoption.plan.table.ownDates")}</Table.ColumnHeader>
                 </Table.Row>
               </Table.Header>
@@ -88,6 +90,7 @@ export function WaveSection({ wave, canEdit, onAction }: { wave: PlanWave; canEd
                     <Table.HeaderCell scope="row">{rollout.office.name}</Table.HeaderCell>
                     <Table.DataCell>{formatDate(rollout.plannedStart)}</Table.DataCell>
                     <Table.DataCell>{formatDate(rollout.targetDate)}</Table.DataCell>
+                    <Table.DataCell>{formatMonth(rollout.reportingFrom, "long")}</Table.DataCell>
                     <Table.DataCell>{rollout.practicePlans.filter((plan) => plan.overridden).length}</Table.DataCell>
                   </Table.ExpandableRow>
                 ))}

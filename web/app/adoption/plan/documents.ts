@@ -18,6 +18,7 @@ export const RolloutPlanQuery = graphql(`
         id
         plannedStart
         targetDate
+        reportingFrom
         joinedAt
         version
         office {
@@ -145,6 +146,29 @@ export const UpdateOfficeRolloutMutation = graphql(`
       ...MutationError
       ... on ConflictError {
         currentVersion
+      }
+    }
+  }
+`);
+
+/** What moving the office would do to its monthly reports, shown before the planner confirms. */
+export const RolloutMovePreviewQuery = graphql(`
+  query RolloutMovePreview($input: RolloutMovePreviewInput!) {
+    rolloutMovePreview(input: $input) {
+      plannedStart
+      earliestReportingFrom
+      reportingFrom
+      currentMonth
+      before {
+        overdueCount
+      }
+      after {
+        overdueCount
+        overduePeriods
+        dueCount
+      }
+      afterFromStart {
+        overdueCount
       }
     }
   }
