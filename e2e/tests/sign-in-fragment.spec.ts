@@ -6,11 +6,13 @@ import { demoUser } from "../src/sign-in";
 // none and restores path, query and fragment afterwards. Runs on the embedded IdP and, with
 // KEYCLOAK_URL, on Keycloak's own login page (same form ids).
 
-async function signInOnIdpPage(page: Page, username: string) {
+/** Opens `path` signed out and signs in; returns the redirect_uri the app sent the IdP. */
+async function openAndSignIn(page: Page, path: string, username: string) {
   const user = demoUser(username);
+  const authorizationRequest = page.waitForRequest((request) => request.url().includes("/protocol/openid-connect/auth?"));
+  await page.goto(path);
+  const redirectUri = new URL((await authorizationRequest).url()).searchParams.get("redirect_uri") ?? "";
   await expect(page.locator("#username")).toBeVisible();
-  // What the app asked the IdP to send the browser back to: no fragment, the rest kept.
-  const redirectUri = new URL(page.url()).searchParams.get("redirect_uri") ?? "";
   await page.fill("#username", user.username);
   await page.fill("#password", user.password);
   await page.click("#kc-login");
@@ -19,8 +21,7 @@ async function signInOnIdpPage(page: Page, username: string) {
 }
 
 test("a link to a section on Sammenlign piloter leads back to that section after sign-in", async ({ page }) => {
-  await page.goto("/sammenlign#nokkeltall");
-  const redirectUri = await signInOnIdpPage(page, "planner");
+  const redirectUri = await openAndSignIn(page, "/sammenlign#nokkeltall", "planner");
   expect(redirectUri).toMatch(/\/sammenlign$/);
 
   await expect(page).toHaveURL(/\/sammenlign#nokkeltall$/);
@@ -34,8 +35,7 @@ test("a link to a section on Sammenlign piloter leads back to that section after
 test("path, query and fragment survive sign-in and a reload", async ({ page }) => {
   // A period in the query, as the page writes it, and a section further down.
   const target = "/sammenlign?fra=2026-01&til=2026-06#kultur";
-  await page.goto(target);
-  const redirectUri = await signInOnIdpPage(page, "planner");
+  const redirectUri = await openAndSignIn(page, target, "planner");
   expect(redirectUri).toMatch(/\/sammenlign\?fra=2026-01&til=2026-06$/);
   await expect(page).toHaveURL(new RegExp(`${target.replace(/[?]/g, "\\?")}$`));
   await expect(page.locator("#kultur")).toBeInViewport();
@@ -50,8 +50,7 @@ test("path, query and fragment survive sign-in and a reload", async ({ page }) =
 });
 
 test("a section link on Innføring survives sign-in", async ({ page }) => {
-  await page.goto("/innforing#spredning");
-  await signInOnIdpPage(page, "planner");
+  await openAndSignIn(page, "/innforing#spredning", "planner");
   await expect(page).toHaveURL(/\/innforing#spredning$/);
   await expect(page.locator("#spredning")).toBeInViewport();
 });
