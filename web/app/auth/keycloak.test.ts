@@ -119,4 +119,42 @@ describe("startSignIn", () => {
     await expect(startSignIn(options)).rejects.toThrow(SignInFailedError);
     await expect(startSignIn(options)).rejects.toThrow(/invalid_grant/);
   });
+
+  it("sends no fragment to the IdP and puts it back once signed in", async () => {
+    const storage = new Map<string, string>();
+    const browser = {
+      location: new URL("http://app.test/sammenlign?kontorer=a#nokkeltall"),
+      history: {
+        state: null,
+        replaceState: (_state: unknown, _unused: string, url?: string | URL | null) => {
+          browser.location = new URL(String(url), browser.location);
+        },
+      },
+      sessionStorage: {
+        getItem: (key: string) => storage.get(key) ?? null,
+        setItem: (key: string, value: string) => void storage.set(key, value),
+        removeItem: (key: string) => void storage.delete(key),
+      },
+    };
+    let hrefAtInit = "";
+    const restored: string[] = [];
+    const { options } = setup({
+      browser,
+      onFragmentRestored: (fragment) => restored.push(fragment),
+      createKeycloak: (config) => {
+        const keycloak = new FakeKeycloak(config);
+        const init = keycloak.init.getMockImplementation()!;
+        keycloak.init.mockImplementation(async (initOptions) => {
+          // keycloak-js builds redirect_uri from location.href here.
+          hrefAtInit = browser.location.href;
+          return init(initOptions);
+        });
+        return keycloak;
+      },
+    });
+    await startSignIn(options);
+    expect(hrefAtInit).toBe("http://app.test/sammenlign?kontorer=a");
+    expect(browser.location.href).toBe("http://app.test/sammenlign?kontorer=a#nokkeltall");
+    expect(restored).toEqual(["nokkeltall"]);
+  });
 });

@@ -4,6 +4,7 @@
 import Keycloak, { type KeycloakConfig, type KeycloakInitOptions } from "keycloak-js";
 import { loadConfig } from "../config";
 import { IdpUnreachableError, SignInFailedError } from "./errors";
+import { restoreFragment, revealFragment, setAsideFragment, type BrowserLocation } from "./return-fragment";
 import { userFromClaims, type SignedInUser } from "./user";
 
 export interface AuthSession {
@@ -29,6 +30,10 @@ export interface SignInOptions {
   createKeycloak?: (keycloakConfig: KeycloakConfig) => KeycloakClient;
   fetch?: typeof fetch;
   probeTimeoutMs?: number;
+  /** The page's location, history and sessionStorage: the URL's #fragment is kept across the redirect. */
+  browser?: BrowserLocation;
+  /** Called with the fragment put back after sign-in (the app scrolls to its section). */
+  onFragmentRestored?: (fragment: string) => void;
 }
 
 /** Seconds of validity a token must have left before we use it; else it is refreshed. */
@@ -49,6 +54,9 @@ export async function startSignIn(options: SignInOptions): Promise<AuthSession> 
   const keycloakConfig: KeycloakConfig = { url: options.oidcUrl, realm: options.realm, clientId: options.clientId };
   const keycloak = options.createKeycloak ? options.createKeycloak(keycloakConfig) : new Keycloak(keycloakConfig);
 
+  // keycloak-js sends location.href as redirect_uri, and the IdPs refuse one with a fragment.
+  if (options.browser) setAsideFragment(options.browser);
+
   let authenticated: boolean;
   try {
     // With login-required this redirects to the IdP (and never resolves) until the
@@ -60,6 +68,8 @@ export async function startSignIn(options: SignInOptions): Promise<AuthSession> 
   if (!authenticated || !keycloak.token) {
     throw new SignInFailedError("keycloak-js finished without a token");
   }
+  const restored = options.browser ? restoreFragment(options.browser) : undefined;
+  if (restored) options.onFragmentRestored?.(restored);
 
   const getToken = async (): Promise<string> => {
     try {
@@ -68,6 +78,7 @@ export async function startSignIn(options: SignInOptions): Promise<AuthSession> 
       // A token that is still valid is fine to use while the IdP is briefly away; an
       // expired one means the IdP session has ended: sign in again.
       if (keycloak.isTokenExpired(0)) {
+        if (options.browser) setAsideFragment(options.browser);
         await keycloak.login();
       }
     }
@@ -118,6 +129,8 @@ export function signIn(): Promise<AuthSession> {
       realm: config.realm,
       clientId: config.oidcClientId,
       postLogoutRedirectUri: `${window.location.origin}/`,
+      browser: window,
+      onFragmentRestored: (fragment) => revealFragment(fragment),
     }),
   );
   return currentSession;

@@ -52,6 +52,8 @@ export function describeError(error: unknown): string {
         return t("error.api.unauthorized");
       case "forbidden":
         return t("error.api.forbidden");
+      case "result":
+        return error.details.typename === "NotFoundError" ? t("error.api.notFound") : t("error.api.generic");
       default:
         return t("error.api.generic");
     }
@@ -62,8 +64,9 @@ export function describeError(error: unknown): string {
 export function ErrorState({ title, error, headingLevel = "2" }: { title: string; error: unknown; headingLevel?: "1" | "2" }) {
   useEffect(() => console.error(error), [error]);
   // Typed error results carry a Norwegian message meant for the user; other errors'
-  // messages are technical (and English), so they only go to the console.
-  const detail = isApiError(error) && error.kind === "result" ? error.message : undefined;
+  // messages are technical (and English), so they only go to the console. A result made
+  // from the API's GraphQL errors (a malformed id) keeps their technical message.
+  const detail = isApiError(error) && error.kind === "result" && error.errors.length === 0 ? error.message : undefined;
   return (
     <Alert variant="error" role="alert">
       <Heading level={headingLevel} size="small" spacing>

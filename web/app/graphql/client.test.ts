@@ -69,6 +69,27 @@ describe("createGraphQLClient", () => {
     expect(error.details.status).toBe(400);
   });
 
+  it("reports an id argument the API refuses as malformed or of another type as not found", async () => {
+    for (const message of ["ID: finnesikke is not of type: Office", "Invalid global ID: zzz"]) {
+      const { request } = clientAnswering(() => json({ data: { office: null }, errors: [{ message, path: ["office"] }] }));
+      const error = await rejection(request(OfficeNameQuery, { id: "finnesikke" }));
+      expect(error.kind).toBe("result");
+      expect(error.details.typename).toBe("NotFoundError");
+    }
+  });
+
+  it("keeps a malformed-id error among other errors a GraphQL error", async () => {
+    const { request } = clientAnswering(() =>
+      json({
+        data: null,
+        errors: [{ message: "ID: x is not of type: Office" }, { message: "Database is down" }],
+      }),
+    );
+    const error = await rejection(request(OfficeNameQuery, { id: "x" }));
+    expect(error.kind).toBe("graphql");
+    expect(error.details.typename).toBeUndefined();
+  });
+
   it("reports the API's masked unexpected error (HTTP 500) as kind graphql with its status", async () => {
     const { request } = clientAnswering(() =>
       json({ errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }], data: null }, 500),

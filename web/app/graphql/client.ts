@@ -97,6 +97,11 @@ export function createGraphQLClient(clientOptions: GraphQLClientOptions): GraphQ
 
     if (errors && errors.length > 0) {
       const message = errors.map((error) => error.message).join("; ");
+      // An id from the URL that is no id of the asked-for type names nothing: the same
+      // "not found" a well-formed unknown id gets, so every screen shows its own page for it.
+      if (errors.every(isMalformedIdError)) {
+        throw new ApiError(message, "result", { status: response.status, errors, typename: "NotFoundError" });
+      }
       throw new ApiError(message, kindOf(response.status, errors), { status: response.status, errors });
     }
     if (!response.ok) {
@@ -117,6 +122,14 @@ async function readJson(response: Response): Promise<{ data?: unknown; errors?: 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The API's refusal of an id argument that is malformed or of another type (Pothos relay's
+ * typed `globalID` arguments, e.g. `office(id:)`); it carries no code, only this message.
+ */
+export function isMalformedIdError(error: GraphQLErrorItem): boolean {
+  return /^(ID: .* is not of type: |Invalid global ID: )/s.test(error.message);
 }
 
 function kindOf(status: number, errors: GraphQLErrorItem[]): ApiErrorKind {

@@ -175,6 +175,7 @@ export const en: Record<MessageKey, string> = {
   "error.api.unreachable": "We cannot reach the Samla service. Please try again shortly.",
   "error.api.unauthorized": "Your session has expired. Please sign in again.",
   "error.api.forbidden": "You do not have access to this.",
+  "error.api.notFound": "We could not find what you were looking for. The link may be wrong, or it may have been deleted.",
   "error.api.generic": "Something went wrong. Please try again.",
   "error.unexpected.title": "Something went wrong",
 

@@ -176,6 +176,7 @@ export const nb = {
   "error.api.unreachable": "Vi får ikke kontakt med Samla-tjenesten. Prøv igjen om litt.",
   "error.api.unauthorized": "Økten din er utløpt. Logg inn på nytt.",
   "error.api.forbidden": "Du har ikke tilgang til dette.",
+  "error.api.notFound": "Fant ikke det du lette etter. Lenken kan være feil, eller det kan være slettet.",
   "error.api.generic": "Noe gikk galt. Prøv igjen.",
   "error.unexpected.title": "Noe gikk galt",
 

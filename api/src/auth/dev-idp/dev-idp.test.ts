@@ -254,6 +254,16 @@ describe("dev IdP", () => {
     expect(login.url.startsWith(idp.url)).toBe(true);
   });
 
+  it("refuses a redirect URI with a fragment on a Norwegian page that leads back to the app", async () => {
+    const login = await startLogin(new Browser(), { redirectUri: `${APP}/sammenlign#nokkeltall` });
+    expect(login.response.status).toBe(400);
+    const html = await login.response.text();
+    expect(html).toContain("Innloggingen kan ikke sende deg tilbake til adressen du kom fra");
+    expect(html).toContain(`<a href="${new URL(APP).origin}/">Gå tilbake til Samla og prøv igjen</a>`);
+    // oidc-provider's English description is only the technical detail, not the message.
+    expect(html).toMatch(/Teknisk årsak \(for brukerstøtte\): redirect_uri did not match/);
+  });
+
   it("answers userinfo and the account endpoint for an access token", async () => {
     const { tokens } = await signIn("viewer", "samla-viewer");
     const userinfo = await fetch(endpoints.userinfo_endpoint ?? "", { headers: { authorization: `Bearer ${tokens.access_token}` } });

@@ -9,7 +9,7 @@ import { createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import Provider, { errors as oidcErrors, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { extractBearerToken } from "../verify-token";
 import { loadOrCreateKeys } from "./keystore";
-import { errorPage, escapeHtml, loggedOutPage, LOGIN_STATUS_IFRAME, loginPage, logoutPage, THIRD_PARTY_COOKIES_PAGE } from "./pages";
+import { errorPage, escapeHtml, loggedOutPage, LOGIN_STATUS_IFRAME, loginPage, logoutPage, signInErrorMessage, THIRD_PARTY_COOKIES_PAGE } from "./pages";
 import { DEFAULT_REALM_FILE, loadRealm, originAllowed, redirectUriMatches, userClaims, type Realm, type RealmUser } from "./realm";
 
 export interface DevIdpOptions {
@@ -191,8 +191,14 @@ function createProvider(realm: Realm, issuer: string, realmPath: string, signing
     clientBasedCORS: (_ctx, origin) => originAllowed(origin, client.webOrigins),
     renderError: (ctx, out) => {
       ctx.type = "html";
-      const description = typeof out.error_description === "string" ? out.error_description : String(out.error ?? "");
-      ctx.body = errorPage(`Innloggingen kunne ikke fullføres (${description}).`, client.baseUrl);
+      const error = String(out.error ?? "");
+      const description = typeof out.error_description === "string" ? out.error_description : error;
+      // Never a dead end: back to the app the browser came from when that is one of the
+      // client's origins (even when its redirect_uri was refused), else the client's base URL.
+      const redirectUri = ctx.oidc?.params?.redirect_uri;
+      const from = typeof redirectUri === "string" ? URL.parse(redirectUri)?.origin : undefined;
+      const backUrl = from && originAllowed(from, client.webOrigins) ? `${from}/` : client.baseUrl;
+      ctx.body = errorPage(signInErrorMessage(error), backUrl, description);
     },
     routes: {
       authorization: `${OIDC}/auth`,

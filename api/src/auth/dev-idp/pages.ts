@@ -116,13 +116,25 @@ export function loggedOutPage(backUrl?: string): string {
   );
 }
 
-export function errorPage(message: string, backUrl?: string): string {
+export function errorPage(message: string, backUrl?: string, technicalDetail?: string): string {
   return page(
     "Noe gikk galt – Samla",
     `<h1>Noe gikk galt</h1><p class="error" role="alert">${escapeHtml(message)}</p>${
       backUrl ? `<p><a href="${escapeHtml(backUrl)}">Gå tilbake til Samla og prøv igjen</a></p>` : ""
-    }`,
+    }${technicalDetail ? `<p><small>Teknisk årsak (for brukerstøtte): ${escapeHtml(technicalDetail)}</small></p>` : ""}`,
   );
+}
+
+/** oidc-provider's error codes, said in Norwegian; its own descriptions are English. */
+const SIGN_IN_ERRORS: Record<string, string> = {
+  invalid_redirect_uri: "Innloggingen kan ikke sende deg tilbake til adressen du kom fra, fordi den ikke er registrert for Samla.",
+  invalid_client: "Samla er ikke registrert hos innloggingstjenesten.",
+  invalid_request: "Innloggingsforespørselen var ugyldig.",
+  access_denied: "Innloggingen ble avbrutt.",
+};
+
+export function signInErrorMessage(error: string): string {
+  return SIGN_IN_ERRORS[error] ?? "Innloggingen kunne ikke fullføres.";
 }
 
 /** keycloak-js (checkLoginIframe) asks this iframe whether the session changed. We cannot
