@@ -2,7 +2,8 @@
 // Pothos's relay plugin refuses it with a PothosValidationError ("ID: abc is not of type:
 // Office"), a GraphQL error with no code and an English message. Clients need to tell bad
 // input from a failure (issue 13: the fuzz counted 703 such answers with no code), so each
-// one gets code BAD_USER_INPUT, HTTP 400 and a Norwegian message.
+// one gets code BAD_USER_INPUT with reason INVALID_ID (the web shows its "Fant ikke" page for
+// it, as for a well-formed id of nothing), HTTP 400 and a Norwegian message.
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { handleStreamOrSingleExecutionResult, type Plugin } from "graphql-yoga";
@@ -22,7 +23,7 @@ export function typedInvalidIdError(error: GraphQLError): GraphQLError {
     nodes: error.nodes,
     path: error.path,
     originalError: original,
-    extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+    extensions: { code: "BAD_USER_INPUT", reason: "INVALID_ID", http: { status: 400 } },
   });
 }
 

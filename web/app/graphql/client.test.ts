@@ -70,8 +70,9 @@ describe("createGraphQLClient", () => {
   });
 
   it("reports an id argument the API refuses as malformed or of another type as not found", async () => {
-    for (const message of ["ID: finnesikke is not of type: Office", "Invalid global ID: zzz"]) {
-      const { request } = clientAnswering(() => json({ data: { office: null }, errors: [{ message, path: ["office"] }] }));
+    for (const id of ["finnesikke", "zzz"]) {
+      const invalidId = { message: `«${id}» er ikke en gyldig id for kontor.`, path: ["office"], extensions: { code: "BAD_USER_INPUT", reason: "INVALID_ID" } };
+      const { request } = clientAnswering(() => json({ data: { office: null }, errors: [invalidId] }, 400));
       const error = await rejection(request(OfficeNameQuery, { id: "finnesikke" }));
       expect(error.kind).toBe("result");
       expect(error.details.typename).toBe("NotFoundError");
@@ -82,7 +83,10 @@ describe("createGraphQLClient", () => {
     const { request } = clientAnswering(() =>
       json({
         data: null,
-        errors: [{ message: "ID: x is not of type: Office" }, { message: "Database is down" }],
+        errors: [
+          { message: "«x» er ikke en gyldig id for kontor.", extensions: { code: "BAD_USER_INPUT", reason: "INVALID_ID" } },
+          { message: "Database is down" },
+        ],
       }),
     );
     const error = await rejection(request(OfficeNameQuery, { id: "x" }));

@@ -125,11 +125,11 @@ async function readJson(response: Response): Promise<{ data?: unknown; errors?: 
 }
 
 /**
- * The API's refusal of an id argument that is malformed or of another type (Pothos relay's
- * typed `globalID` arguments, e.g. `office(id:)`); it carries no code, only this message.
+ * The API's refusal of an id argument that is malformed or of another type (typed id
+ * arguments, e.g. `office(id:)`): BAD_USER_INPUT with reason INVALID_ID.
  */
 export function isMalformedIdError(error: GraphQLErrorItem): boolean {
-  return /^(ID: .* is not of type: |Invalid global ID: )/s.test(error.message);
+  return error.extensions?.code === "BAD_USER_INPUT" && error.extensions.reason === "INVALID_ID";
 }
 
 function kindOf(status: number, errors: GraphQLErrorItem[]): ApiErrorKind {
