@@ -191,6 +191,12 @@ export const ScenarioEditorQuery = graphql(`
       viewerCanEdit
       viewerCanApprove
       undoableChanges
+      nextUndoChange {
+        id
+        summary
+        actorName
+        byViewer
+      }
       merger {
         id
         name
