@@ -210,7 +210,7 @@ export function formatAuditValue(kind: AuditValueKind, value: string | null, loc
   switch (kind) {
     case "DATE": {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      return match ? new Intl.DateTimeFormat(INTL[locale], { timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`)) : value;
+      return match ? new Intl.DateTimeFormat(INTL[locale], { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`)) : value;
     }
     case "INSTANT": {
       const time = Date.parse(value);
