@@ -136,13 +136,19 @@ test("HR's assignments decide the office leader's offices, at once", async ({ br
   expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   expect(refused.data?.createTeam ?? null).toBeNull();
 
-  // The audit log shows HR's change with before and after.
+  // The audit log shows HR's change in words: found by the person's name, the assignment
+  // named by person, role and team, the end date as a date, and no ids (issue 14).
   await hr.getByRole("navigation", { name: "HR-sider" }).getByRole("link", { name: "Endringslogg" }).click();
-  await hr.getByLabel("Handling").selectOption("changeAssignment");
+  await hr.getByLabel("Person").fill("Liv Leder");
+  await hr.getByLabel("Handling").selectOption({ label: "Endret tilsetting" });
   await hr.getByRole("button", { name: "Vis", exact: true }).click();
-  const change = hr.getByRole("row").filter({ hasText: "changeAssignment" }).first();
+  const change = hr.getByRole("row").filter({ hasText: "Endret tilsetting" }).filter({ has: hr.locator('[data-field="endDate"]') }).first();
   await expect(change).toContainText("Hanne HR");
-  await expect(change).toContainText("endDate");
+  await expect(change).toContainText(/Tilsetting: Liv Leder – Nav-leder, /);
+  await expect(change.locator('[data-field="endDate"]')).toContainText(`Etter: ${typed(dayInNorway(-8))}`);
+  // Neither code nor ids: seed ids, cuids, or global ids (base64 of "Assignment:", "Person:", "Role:", "Team:").
+  await expect(change).not.toContainText(/changeAssignment|endDate|replacedBy|seed-|\bc[a-z0-9]{20,}|QXNzaWdu|UGVyc29u|Um9sZT|VGVhbT/);
+  await expect(change.locator('[data-field="replacedBy"]')).toContainText("Erstattet av");
   await expectNoSeriousA11yViolations(hr, "/hr/logg");
 
   await leader.context().close();

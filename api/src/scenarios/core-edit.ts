@@ -34,6 +34,8 @@ export interface EditContext {
   labels: Labels;
   /** The effective date and wave the input names, checked against the as-is day. */
   timing: Timing;
+  /** Who makes the edit (undo tells their own edits from others'). */
+  actor: { subject: string; name: string };
 }
 
 export interface EditOutcome<R> {
@@ -110,7 +112,7 @@ export async function editScenario<R>(
     const labels = new Labels(tx);
     const timing = target.timing ?? {};
     checkTiming(scenario, timing);
-    const { summary, result } = await edit({ tx, scenario, design, labels, timing });
+    const { summary, result } = await edit({ tx, scenario, design, labels, timing, actor });
     await assertSound(design, labels);
     const undo = await saveDesign(tx, scenario.id, before, design);
     const updated = await tx.scenario.update({ where: { id: scenario.id }, data: { version: { increment: 1 } } });

@@ -522,6 +522,75 @@ describe("undoScenarioChanges", () => {
   });
 });
 
+describe("undo with two planners", () => {
+  // Issue 14: "Angre siste endring" silently undid another planner's rename.
+  const planner2 = { sub: "sub-planner-2", username: "planlegger2", name: "Per Planlegger", roles: ["planner"] };
+  const NEXT_UNDO = `query($id: ID!) { scenario(id: $id) { version nextUndoChange { kind summary actorName byViewer } } }`;
+
+  it("tells whose the next undo is, refuses to undo another planner's edit unless confirmed, and writes nothing when refused", async () => {
+    const s = await newScenario("To planleggere");
+    await edit(s, "updateScenarioTeam", { teamId: team(s, "Oppfølging"), name: "Oppfølging A" }, "planner");
+    const afterMine = await state(s);
+    await edit(s, "updateScenarioTeam", { teamId: team(s, "Oppfølging A"), name: "Oppfølging B" }, planner2);
+
+    const asPia = dataOf(await api.graphql<Json>(NEXT_UNDO, { id: s.id }, { as: "planner" })).scenario;
+    expect(asPia.nextUndoChange).toEqual({
+      kind: "updateScenarioTeam",
+      summary: "Ga teamet «Oppfølging A» nytt navn «Oppfølging B»",
+      actorName: "Per Planlegger",
+      byViewer: false,
+    });
+    const asPer = dataOf(await api.graphql<Json>(NEXT_UNDO, { id: s.id }, { as: planner2 })).scenario;
+    expect(asPer.nextUndoChange.byViewer).toBe(true);
+
+    const designBefore = await state(s);
+    const changes = await api.db.scenarioChange.count({ where: { scenarioId: s.dbId } });
+    const audits = await api.db.auditEvent.count();
+    const refused = await edit(s, "undoScenarioChanges", {}, "planner");
+    expect(refused).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [
+        {
+          path: "confirmOthersChanges",
+          message: "Endringen «Ga teamet «Oppfølging A» nytt navn «Oppfølging B»» ble gjort av Per Planlegger, ikke av deg. Bekreft at du vil angre den.",
+        },
+      ],
+    });
+    expect(await version(s)).toBe(3);
+    expect(await state(s)).toEqual(designBefore);
+    expect(await api.db.scenarioChange.count({ where: { scenarioId: s.dbId } })).toBe(changes);
+    expect(await api.db.auditEvent.count()).toBe(audits);
+
+    // Confirmed, it undoes Per's rename and the change log says whose it was.
+    const confirmed = await edit(s, "undoScenarioChanges", { confirmOthersChanges: true }, "planner");
+    expect(confirmed).toMatchObject({ __typename: "UndoScenarioChangesPayload", scenario: { version: 4, undoableChanges: 1 } });
+    expect(await state(s)).toEqual(afterMine);
+    expect(await api.db.scenarioChange.findFirstOrThrow({ where: { scenarioId: s.dbId, version: 4 } })).toMatchObject({
+      summary: "Angret 1 endring: Ga teamet «Oppfølging A» nytt navn «Oppfølging B» (gjort av Per Planlegger)",
+      actorName: "Pia Planlegger",
+    });
+  });
+
+  it("undoes the caller's own latest edit without asking, and asks when several edits include another's", async () => {
+    const s = await newScenario("Egne endringer");
+    await edit(s, "addScenarioTeam", { name: "Fra Pia" }, "planner");
+    await edit(s, "addScenarioTeam", { name: "Fra Per" }, planner2);
+    await edit(s, "addScenarioTeam", { name: "Fra Pia igjen" }, "planner");
+
+    const two = await edit(s, "undoScenarioChanges", { count: 2 }, "planner");
+    expect(two).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ path: "confirmOthersChanges" }] });
+    expect(two.message).toBe("Endringen «La til teamet «Fra Per»» ble gjort av Per Planlegger, ikke av deg. Bekreft at du vil angre den.");
+    expect(Object.keys(s.teams)).toContain("Fra Pia igjen");
+
+    expect(await edit(s, "undoScenarioChanges", {}, "planner")).toMatchObject({ __typename: "UndoScenarioChangesPayload" });
+    expect(Object.keys(s.teams)).not.toContain("Fra Pia igjen");
+    expect(Object.keys(s.teams)).toContain("Fra Per");
+    // Per undoes his own edit without confirming.
+    expect(await edit(s, "undoScenarioChanges", {}, planner2)).toMatchObject({ __typename: "UndoScenarioChangesPayload" });
+    expect(Object.keys(s.teams)).not.toContain("Fra Per");
+  });
+});
+
 describe("updateScenario", () => {
   it("changes name, description and effective date, and refuses a date before the as-is", async () => {
     const s = await newScenario("Gammelt navn");

@@ -675,10 +675,14 @@ defineEdit("moveScenarioPerson", positionPayload("moveScenarioPerson"), {
 // ---- Undo and the scenario's own fields ------------------------------------------------------------
 
 const UndoScenarioChangesInput = builder.inputType("UndoScenarioChangesInput", {
-  description: "Undoes the last `count` edits not yet undone, newest first. The undo is itself a change (new version) but cannot be undone.",
+  description:
+    "Undoes the last `count` edits not yet undone, newest first. The undo is itself a change (new version) but cannot be undone. " +
+    "Edits made by someone else are undone only with confirmOthersChanges (after the user was told whose they are; " +
+    "the version pins which edits that confirmation covers).",
   fields: (t) => ({
     ...scenarioVersionFields(t),
     count: t.int({ required: false, defaultValue: 1 }),
+    confirmOthersChanges: t.boolean({ required: false, defaultValue: false }),
   }),
 });
 
@@ -686,6 +690,7 @@ const undoSchema = z.object({
   scenarioId: zEditBase.scenarioId,
   version: zEditBase.version,
   count: z.number().int().min(1, "Angi minst 1.").max(50, "Høyst 50 endringer om gangen.").nullish(),
+  confirmOthersChanges: z.boolean().nullish(),
 });
 
 defineEdit(UNDO_KIND, scenarioPayload(UNDO_KIND), {
@@ -703,6 +708,18 @@ defineEdit(UNDO_KIND, scenarioPayload(UNDO_KIND), {
       throw ValidationError.field(
         "count",
         changes.length ? `Det er bare ${plural(changes.length, "endring", "endringer")} å angre.` : "Det er ingen endringer å angre.",
+      );
+    }
+    // Undo must not silently revert a colleague's work: the caller confirms it after being told whose it is.
+    const othersChanges = changes.filter((change) => change.actorSubject !== edit.actor.subject);
+    if (othersChanges.length && !input.confirmOthersChanges) {
+      const whose = [...new Set(othersChanges.map((change) => change.actorName))].join(", ");
+      const what = othersChanges.map((change) => `«${change.summary}»`).join("; ");
+      throw ValidationError.field(
+        "confirmOthersChanges",
+        othersChanges.length === 1
+          ? `Endringen ${what} ble gjort av ${whose}, ikke av deg. Bekreft at du vil angre den.`
+          : `${plural(othersChanges.length, "endring", "endringer")} ble gjort av andre (${whose}): ${what}. Bekreft at du vil angre dem.`,
       );
     }
     let design = edit.design;
@@ -725,7 +742,9 @@ defineEdit(UNDO_KIND, scenarioPayload(UNDO_KIND), {
       data: { undoneAt: new Date() },
     });
     return {
-      summary: `Angret ${plural(changes.length, "endring", "endringer")}: ${changes.map((c) => c.summary).join("; ")}`,
+      summary:
+        `Angret ${plural(changes.length, "endring", "endringer")}: ` +
+        changes.map((c) => (c.actorSubject === edit.actor.subject ? c.summary : `${c.summary} (gjort av ${c.actorName})`)).join("; "),
       result: {},
     };
   },

@@ -133,6 +133,15 @@ builder.prismaObjectFields("Scenario", (t) => ({
     resolve: (scenario, _args, context) =>
       context.db.scenarioChange.count({ where: undoableWhere(scenario.id) }),
   }),
+  nextUndoChange: t.prismaField({
+    type: "ScenarioChange",
+    nullable: true,
+    description:
+      "The edit undoScenarioChanges (count 1) would undo next, with who made it: the web asks before undoing someone else's.",
+    select: { id: true },
+    resolve: (query, scenario, _args, context) =>
+      context.db.scenarioChange.findFirst({ ...query, where: undoableWhere(scenario.id), orderBy: { version: "desc" } }),
+  }),
   viewerCanEdit: t.boolean({
     description: "The scenario is a draft and the caller is a planner or admin.",
     select: { status: true },

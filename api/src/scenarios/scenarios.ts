@@ -108,6 +108,11 @@ export const ScenarioChangeRef = builder.prismaNode("ScenarioChange", {
     undone: t.boolean({ select: { undoneAt: true }, resolve: (change) => change.undoneAt !== null }),
     undoneAt: t.expose("undoneAt", { type: "DateTime", nullable: true }),
     actorName: t.exposeString("actorName"),
+    byViewer: t.boolean({
+      description: "The signed-in user made this edit.",
+      select: { actorSubject: true },
+      resolve: (change, _args, context) => change.actorSubject === context.viewer?.subject,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });

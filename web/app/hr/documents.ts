@@ -293,8 +293,15 @@ export const AuditEventsQuery = graphql(`
           actorSubject
           entityType
           entityId
-          before
-          after
+          entityName
+          changes {
+            field
+            kind
+            before
+            after
+            beforeRaw
+            afterRaw
+          }
           createdAt
         }
       }

@@ -7,6 +7,7 @@ import {
   Heading,
   HStack,
   Select,
+  Switch,
   Table,
   TextField,
   VStack,
@@ -16,11 +17,19 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "../auth";
 import { EmptyState, ErrorState, TableSkeleton } from "../components/States";
 import { request, type ResultOf } from "../graphql";
-import { getLocale, t } from "../i18n";
+import { getLocale, t, useLocale } from "../i18n";
 import { useClientLoaderData } from "../routing";
 import { mayUseHr } from "../hr/access";
 import { downloadBase64File } from "../lib/download";
-import { diffSnapshots } from "../hr/audit-diff";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_FILTER_TYPES,
+  actionLabel,
+  entityTypeLabel,
+  fieldLabel,
+  formatAuditValue,
+  type AuditValueKind,
+} from "../hr/audit-labels";
 import { DateField, HrSubNav, INVALID_DATE, NoAccess } from "../hr/components";
 import { addDays } from "../lib/dates";
 import { AuditEventsExportQuery, AuditEventsQuery } from "../hr/documents";
@@ -31,49 +40,34 @@ export const meta: MetaFunction = () => [{ title: `${ht("hr.audit.title")} – $
 
 export async function clientLoader() {
   const session = await signIn();
-  return { allowed: mayUseHr(session.user.roles) };
+  // Raw ids and codes are for admins tracing a problem; HR reads names.
+  return { allowed: mayUseHr(session.user.roles), mayShowDetails: session.user.roles.includes("admin") };
 }
 
 type AuditPage = ResultOf<typeof AuditEventsQuery>["auditEvents"];
 type AuditEvent = AuditPage["edges"][number]["node"];
 const PAGE_SIZE = 25;
 
-// The audited entity types and actions (the API's mutations), for the filters.
-const ENTITY_TYPES = ["Assignment", "Person", "Office", "Team", "Merger", "Role", "Service"] as const;
-const ACTIONS = [
-  "assignRole",
-  "endAssignment",
-  "changeAssignment",
-  "movePersonToTeam",
-  "importAssignments",
-  "linkPersonToSsoUser",
-  "unlinkPersonFromSsoUser",
-  "createOffice",
-  "updateOffice",
-  "createTeam",
-  "updateTeam",
-  "proposeMerger",
-  "updateMerger",
-  "createRole",
-  "updateRole",
-  "createService",
-  "updateService",
-] as const;
+// The actions in the filter, in the reader's words, sorted by them.
+const actionOptions = () =>
+  Object.keys(AUDIT_ACTIONS)
+    .map((action) => ({ action, label: actionLabel(action) }))
+    .sort((a, b) => a.label.localeCompare(b.label, getLocale() === "nb" ? "nb" : "en"));
 
 interface AuditFilterState {
-  actorSubject: string;
+  person: string;
   entityType: string;
   action: string;
   from: string;
   to: string;
 }
 
-const EMPTY_FILTER: AuditFilterState = { actorSubject: "", entityType: "", action: "", from: "", to: "" };
+const EMPTY_FILTER: AuditFilterState = { person: "", entityType: "", action: "", from: "", to: "" };
 
 /** The filter as the API takes it; dates are whole days in Norway's time zone (approximated as UTC midnight). */
 function toApiFilter(filter: AuditFilterState) {
   return {
-    ...(filter.actorSubject.trim() ? { actorSubject: filter.actorSubject.trim() } : {}),
+    ...(filter.person.trim() ? { person: filter.person.trim() } : {}),
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from && filter.from !== INVALID_DATE ? { from: `${filter.from}T00:00:00.000Z` } : {}),
@@ -83,12 +77,14 @@ function toApiFilter(filter: AuditFilterState) {
 }
 
 export default function HrAuditRoute() {
-  const { allowed } = useClientLoaderData<typeof clientLoader>();
+  const { allowed, mayShowDetails } = useClientLoaderData<typeof clientLoader>();
   if (!allowed) return <NoAccess />;
-  return <HrAudit />;
+  return <HrAudit mayShowDetails={mayShowDetails} />;
 }
 
-function HrAudit() {
+function HrAudit({ mayShowDetails }: { mayShowDetails: boolean }) {
+  useLocale(); // the labels follow the language switch
+  const [showDetails, setShowDetails] = useState(false);
   const [draft, setDraft] = useState<AuditFilterState>(EMPTY_FILTER);
   const [applied, setApplied] = useState<AuditFilterState>(EMPTY_FILTER);
   const [exporting, setExporting] = useState<"CSV" | "XLSX" | null>(null);
@@ -125,10 +121,10 @@ function HrAudit() {
         <VStack gap="space-16">
           <HStack gap="space-24" align="start" wrap>
             <TextField
-              label={ht("hr.audit.actor")}
-              description={ht("hr.audit.actorDescription")}
-              value={draft.actorSubject}
-              onChange={(event) => setDraft({ ...draft, actorSubject: event.target.value })}
+              label={ht("hr.audit.person")}
+              description={ht("hr.audit.personDescription")}
+              value={draft.person}
+              onChange={(event) => setDraft({ ...draft, person: event.target.value })}
               autoComplete="off"
             />
             <Select
@@ -137,9 +133,9 @@ function HrAudit() {
               onChange={(event) => setDraft({ ...draft, entityType: event.target.value })}
             >
               <option value="">{ht("hr.audit.any")}</option>
-              {ENTITY_TYPES.map((type) => (
+              {AUDIT_FILTER_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {type}
+                  {entityTypeLabel(type)}
                 </option>
               ))}
             </Select>
@@ -149,9 +145,9 @@ function HrAudit() {
               onChange={(event) => setDraft({ ...draft, action: event.target.value })}
             >
               <option value="">{ht("hr.audit.any")}</option>
-              {ACTIONS.map((action) => (
+              {actionOptions().map(({ action, label }) => (
                 <option key={action} value={action}>
-                  {action}
+                  {label}
                 </option>
               ))}
             </Select>
@@ -173,12 +169,17 @@ function HrAudit() {
         </Button>
       </HStack>
       {exportError !== null && <ErrorState title={ht("hr.audit.exportFailed")} error={exportError} />}
-      <AuditResults key={JSON.stringify(applied)} filter={applied} />
+      {mayShowDetails && (
+        <Switch size="small" checked={showDetails} onChange={(event) => setShowDetails(event.target.checked)}>
+          {ht("hr.audit.details")}
+        </Switch>
+      )}
+      <AuditResults key={JSON.stringify(applied)} filter={applied} showDetails={showDetails} />
     </VStack>
   );
 }
 
-function AuditResults({ filter }: { filter: AuditFilterState }) {
+function AuditResults({ filter, showDetails }: { filter: AuditFilterState; showDetails: boolean }) {
   const { pages, nodes: events, lastPage, loading, error, loadMore } = usePagedConnection<AuditEvent, AuditPage>(
     async (after, signal) => (await request(AuditEventsQuery, { filter: toApiFilter(filter), first: PAGE_SIZE, after }, { signal })).auditEvents,
   );
@@ -203,7 +204,7 @@ function AuditResults({ filter }: { filter: AuditFilterState }) {
           </Table.Header>
           <Table.Body>
             {events.map((event) => (
-              <AuditRow key={event.id} event={event} />
+              <AuditRow key={event.id} event={event} showDetails={showDetails} />
             ))}
           </Table.Body>
         </Table>
@@ -227,9 +228,11 @@ const formatInstant = (iso: string) =>
     timeZone: "Europe/Oslo",
   }).format(new Date(iso));
 
-function AuditRow({ event }: { event: AuditEvent }) {
-  const changes = diffSnapshots(event.before, event.after);
+const raw = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value));
+
+function AuditRow({ event, showDetails }: { event: AuditEvent; showDetails: boolean }) {
   const empty = ht("hr.audit.empty.value");
+  const changes = event.changes;
   return (
     <Table.Row>
       <Table.DataCell style={{ whiteSpace: "nowrap", verticalAlign: "top" }}>
@@ -237,35 +240,59 @@ function AuditRow({ event }: { event: AuditEvent }) {
       </Table.DataCell>
       <Table.DataCell style={{ verticalAlign: "top" }}>
         <BodyShort>{event.actorName}</BodyShort>
-        <Detail textColor="subtle">{event.actorSubject}</Detail>
+        {showDetails && <Detail textColor="subtle">{event.actorSubject}</Detail>}
       </Table.DataCell>
       <Table.DataCell style={{ verticalAlign: "top" }}>
-        <BodyShort>{event.action}</BodyShort>
+        <BodyShort>{actionLabel(event.action)}</BodyShort>
         <Detail textColor="subtle">
-          {event.entityType} · {event.before == null ? ht("hr.audit.created") : event.after == null ? ht("hr.audit.deleted") : event.entityId}
+          {entityTypeLabel(event.entityType)}
+          {event.entityName ? `: ${event.entityName}` : ""}
         </Detail>
+        {showDetails && (
+          <Detail textColor="subtle" style={{ overflowWrap: "anywhere" }}>
+            {event.action} · {event.entityType} · {event.entityId}
+          </Detail>
+        )}
       </Table.DataCell>
       <Table.DataCell style={{ verticalAlign: "top" }}>
         {changes.length === 0 ? (
           <BodyShort size="small">{ht("hr.audit.noChange")}</BodyShort>
         ) : (
           <dl style={{ margin: 0, display: "grid", gap: "var(--ax-space-4)" }}>
-            {changes.map((change) => (
-              <div key={change.field}>
-                <dt style={{ fontWeight: 600 }}>{change.field || ht("hr.audit.field")}</dt>
-                <dd style={{ margin: 0, overflowWrap: "anywhere" }}>
-                  <span style={{ textDecoration: "line-through" }}>
-                    <span className="aksel-sr-only">{ht("hr.audit.before")}: </span>
-                    {change.before ?? empty}
-                  </span>
-                  <span aria-hidden> → </span>
-                  <span>
-                    <span className="aksel-sr-only">{ht("hr.audit.after")}: </span>
-                    {change.after ?? empty}
-                  </span>
-                </dd>
-              </div>
-            ))}
+            {changes.map((change) => {
+              const kind = change.kind as AuditValueKind;
+              const before = formatAuditValue(kind, change.before);
+              const after = formatAuditValue(kind, change.after);
+              return (
+                <div key={change.field} data-field={change.field}>
+                  <dt style={{ fontWeight: 600 }}>
+                    {fieldLabel(change.field)}
+                    {showDetails && <Detail as="span" textColor="subtle"> ({change.field})</Detail>}
+                  </dt>
+                  <dd style={{ margin: 0, overflowWrap: "anywhere" }}>
+                    {/* A new value alone needs no arrow: "Rolle: Veileder", not "(tom) → Veileder". */}
+                    {before !== null && (
+                      <>
+                        <span style={{ textDecoration: "line-through" }}>
+                          <span className="aksel-sr-only">{ht("hr.audit.before")}: </span>
+                          {before}
+                        </span>
+                        <span aria-hidden> → </span>
+                      </>
+                    )}
+                    <span>
+                      <span className="aksel-sr-only">{ht("hr.audit.after")}: </span>
+                      {after ?? empty}
+                    </span>
+                    {showDetails && (
+                      <Detail textColor="subtle" style={{ overflowWrap: "anywhere" }}>
+                        {raw(change.beforeRaw) ?? "null"} → {raw(change.afterRaw) ?? "null"}
+                      </Detail>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         )}
       </Table.DataCell>

@@ -111,14 +111,15 @@ function ScenarioEditor({ id }: { id: string }) {
     setDialog(next);
   };
 
-  const undo = async () => {
+  /** `confirmOthers`: the user agreed to undo another person's edit (the API refuses it otherwise). */
+  const undo = async (confirmOthers = false) => {
     setUndoing(true);
     setNotice(null);
     setPageConflict(null);
     setPageError(null);
     try {
       const data = await request(UndoScenarioChangesMutation, {
-        input: { scenarioId: scenario.id, version: scenario.version, count: 1 },
+        input: { scenarioId: scenario.id, version: scenario.version, count: 1, confirmOthersChanges: confirmOthers },
       });
       const outcome = outcomeOf(data.undoScenarioChanges);
       if (outcome.ok) {
@@ -257,7 +258,7 @@ function ScenarioEditor({ id }: { id: string }) {
                     <Button type="button" size="small" icon={<PlusIcon aria-hidden />} onClick={() => open({ kind: "addTeam" })}>
                       {t("scenarioEditor.addTeam.open")}
                     </Button>
-                    <UndoButton scenario={scenario} busy={undoing} onUndo={() => void undo()} />
+                    <UndoControl scenario={scenario} busy={undoing} onUndo={(confirmOthers) => void undo(confirmOthers)} />
                   </>
                 )}
                 <Switch size="small" checked={showClosed} onChange={(event) => setShowClosed(event.target.checked)}>
@@ -284,7 +285,7 @@ function ScenarioEditor({ id }: { id: string }) {
               </Heading>
               {canEdit && (
                 <HStack>
-                  <UndoButton scenario={scenario} busy={undoing} onUndo={() => void undo()} />
+                  <UndoControl scenario={scenario} busy={undoing} onUndo={(confirmOthers) => void undo(confirmOthers)} />
                 </HStack>
               )}
               <ChangeLog key={scenario.version} scenarioId={scenario.id} />
@@ -320,19 +321,76 @@ function ScenarioEditor({ id }: { id: string }) {
   );
 }
 
-function UndoButton({ scenario, busy, onUndo }: { scenario: EditorScenario; busy: boolean; onUndo: () => void }) {
+/**
+ * "Angre siste endring", saying whose edit it undoes. Another person's edit is undone only
+ * after the user confirms it in a dialog (issue 14: undo silently reverted a colleague's rename).
+ */
+function UndoControl({
+  scenario,
+  busy,
+  onUndo,
+}: {
+  scenario: EditorScenario;
+  busy: boolean;
+  onUndo: (confirmOthers: boolean) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const next = scenario.nextUndoChange;
+  const othersChange = next !== null && next !== undefined && !next.byViewer;
   return (
-    <Button
-      type="button"
-      size="small"
-      variant="secondary"
-      icon={<ArrowUndoIcon aria-hidden />}
-      loading={busy}
-      disabled={scenario.undoableChanges === 0}
-      onClick={onUndo}
-    >
-      {t("scenarioEditor.undo.button")}
-    </Button>
+    <VStack gap="space-4">
+      <HStack>
+        <Button
+          type="button"
+          size="small"
+          variant="secondary"
+          icon={<ArrowUndoIcon aria-hidden />}
+          loading={busy}
+          disabled={!next}
+          onClick={() => (othersChange ? setAsking(true) : onUndo(false))}
+        >
+          {t("scenarioEditor.undo.button")}
+        </Button>
+      </HStack>
+      {next && (
+        <Detail textColor="subtle">
+          {othersChange
+            ? t("scenarioEditor.undo.next.other", { name: next.actorName, summary: next.summary })
+            : t("scenarioEditor.undo.next.mine", { summary: next.summary })}
+        </Detail>
+      )}
+      {othersChange && (
+        <Modal
+          open={asking}
+          onClose={() => setAsking(false)}
+          header={{ heading: t("scenarioEditor.undo.confirm.title", { name: next.actorName }) }}
+          width="small"
+        >
+          <Modal.Body>
+            <VStack gap="space-8">
+              <BodyShort>{t("scenarioEditor.undo.confirm.body", { name: next.actorName })}</BodyShort>
+              <BodyShort weight="semibold">{next.summary}</BodyShort>
+              <BodyShort>{t("scenarioEditor.undo.confirm.question", { name: next.actorName })}</BodyShort>
+            </VStack>
+          </Modal.Body>
+          <Modal.Footer>
+            <Button
+              type="button"
+              variant="danger"
+              onClick={() => {
+                setAsking(false);
+                onUndo(true);
+              }}
+            >
+              {t("scenarioEditor.undo.confirm.yes", { name: next.actorName })}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setAsking(false)}>
+              {t("scenarioEditor.undo.confirm.no")}
+            </Button>
+          </Modal.Footer>
+        </Modal>
+      )}
+    </VStack>
   );
 }
 

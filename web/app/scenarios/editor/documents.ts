@@ -193,6 +193,12 @@ export const ScenarioEditorQuery = graphql(`
       viewerCanEdit
       viewerCanApprove
       undoableChanges
+      nextUndoChange {
+        id
+        summary
+        actorName
+        byViewer
+      }
       merger {
         id
         name
