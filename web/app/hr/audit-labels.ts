@@ -136,6 +136,7 @@ export const AUDIT_FIELDS: Words = {
   ordinal: { nb: "Nummer", en: "Number" },
   plannedStart: { nb: "Planlagt start", en: "Planned start" },
   targetDate: { nb: "Måldato", en: "Target date" },
+  reportingFrom: { nb: "Rapportering fra", en: "Reporting from" },
   leftAt: { nb: "Tatt ut av bølgen", en: "Left the wave" },
   leftReason: { nb: "Begrunnelse", en: "Reason" },
   reason: { nb: "Begrunnelse", en: "Reason" },
