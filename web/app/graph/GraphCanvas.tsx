@@ -188,10 +188,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 24),
-    png: () => (cyRef.current ? (cyRef.current.png({ output: "blob", full: false, bg: "#ffffff", scale: 2 }) as Blob) : null),
+    // Exports show the whole graph whatever the user has zoomed to (issue 14): a crop of
+    // the viewport after selecting a person was half empty and missed most of the graph.
+    png: () => {
+      const cy = cyRef.current;
+      return cy ? (cy.png({ output: "blob", full: true, bg: "#ffffff", ...pngSize(cy) }) as Blob) : null;
+    },
     svg: () => {
       const cy = cyRef.current as (Core & { svg?: (options: object) => string }) | null;
-      return cy?.svg ? cy.svg({ full: false, bg: "#ffffff" }) : null;
+      return cy?.svg ? cy.svg({ full: true, bg: "#ffffff" }) : null;
     },
   }));
 
@@ -207,6 +212,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     />
   );
 });
+
+/** Largest PNG side in pixels: a national graph at scale 2 would exceed what a canvas can hold. */
+export const PNG_MAX_SIDE = 8000;
+
+/** Twice the graph's own size (sharp when printed), shrunk to fit PNG_MAX_SIDE for big graphs. */
+function pngSize(cy: Core): { scale: number } | { maxWidth: number; maxHeight: number } {
+  const box = cy.elements().boundingBox();
+  return Math.max(box.w, box.h) * 2 > PNG_MAX_SIDE ? { maxWidth: PNG_MAX_SIDE, maxHeight: PNG_MAX_SIDE } : { scale: 2 };
+}
 
 function selectAndReveal(cy: Core, id: string) {
   const element = cy.getElementById(id);
