@@ -265,13 +265,15 @@ function selectAndReveal(cy: Core, id: string) {
 /**
  * Office and team names are enlarged when zoomed out, so that they render at about
  * LABEL_MIN_PX (readable) rather than vanishing below the style's min-zoomed-font-size;
- * by at most CONTAINER_LABEL_MAX_SCALE for an expanded office or team (its name sits above
- * a large box) and COLLAPSED_LABEL_MAX_SCALE for a collapsed one (a small box among
+ * by at most OFFICE_LABEL_MAX_SCALE / CONTAINER_LABEL_MAX_SCALE for an expanded office or team
+ * (its name sits above a large box) and COLLAPSED_LABEL_MAX_SCALE for a collapsed one (a small box among
  * others, whose name would run over its neighbours). People's names keep their size and
  * appear when zoomed in. Style bypasses on these few nodes, nothing else is restyled.
  */
 export const LABEL_MIN_PX = 12;
 const CONTAINER_LABEL_MAX_SCALE = 4;
+/** An expanded office's name sits above the whole office, so it may grow further. */
+const OFFICE_LABEL_MAX_SCALE = 6;
 const COLLAPSED_LABEL_MAX_SCALE = 2;
 const BASE_LABEL = { office: { size: 14, width: 140 }, team: { size: 11, width: 140 } } as const;
 
@@ -289,7 +291,7 @@ function scaleContainerLabels(cy: Core, zoom: number, force = false) {
     for (const kind of ["office", "team"] as const) {
       const base = BASE_LABEL[kind];
       for (const [selector, maxScale] of [
-        [`node.${kind}:parent`, CONTAINER_LABEL_MAX_SCALE],
+        [`node.${kind}:parent`, kind === "office" ? OFFICE_LABEL_MAX_SCALE : CONTAINER_LABEL_MAX_SCALE],
         [`node.${kind}:childless`, COLLAPSED_LABEL_MAX_SCALE],
       ] as const) {
         const scale = labelScale(base.size, zoom, maxScale);
