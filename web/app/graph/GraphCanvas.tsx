@@ -271,7 +271,7 @@ function selectAndReveal(cy: Core, id: string) {
  * appear when zoomed in. Style bypasses on these few nodes, nothing else is restyled.
  */
 export const LABEL_MIN_PX = 12;
-const CONTAINER_LABEL_MAX_SCALE = 4;
+const CONTAINER_LABEL_MAX_SCALE = 5;
 /** An expanded office's name sits above the whole office, so it may grow further. */
 const OFFICE_LABEL_MAX_SCALE = 6;
 const COLLAPSED_LABEL_MAX_SCALE = 2;

@@ -6,7 +6,7 @@ describe("graph readability (issue 14)", () => {
   it("enlarges office and team names when zoomed out, up to a limit, never shrinks them", () => {
     expect(labelScale(14, 1, 4)).toBe(1);
     expect(labelScale(14, 0.25, 4) * 14 * 0.25).toBeCloseTo(LABEL_MIN_PX);
-    expect(labelScale(11, 0.05, 4)).toBe(4);
+    expect(labelScale(11, 0.05, 5)).toBe(5);
   });
 
   it("zooms to fit an element with padding", () => {
