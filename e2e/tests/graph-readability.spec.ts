@@ -130,6 +130,18 @@ test("the national view names its offices, and expanding one keeps all its peopl
   await page.getByTestId("graph-panel").getByRole("button", { name: "Vis innhold" }).click();
   await expect(page).toHaveURL(/utvidet=/);
   await layoutDone(page, before);
+  // The refetched office (with its people) is what must be placed, not any layout after `before`.
+  await page.waitForFunction(
+    (id) => {
+      const hook = (window as unknown as { __samlaGraph: { layoutBusy: boolean; cy: { animated(): boolean; getElementById(id: string): { descendants(s: string): { length: number } } } } }).__samlaGraph;
+      return hook.cy.getElementById(id).descendants(".person").length > 0 && !hook.layoutBusy && !hook.cy.animated();
+    },
+    officeId,
+    { timeout: 60_000 },
+  );
+  // The reveal animation starts right after placing; let it finish.
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => !(window as unknown as { __samlaGraph: { cy: { animated(): boolean } } }).__samlaGraph.cy.animated());
 
   const view = await inGraph<{ people: number; outside: string[]; officeBox: Box; extent: Box }>(
     page,
