@@ -54,6 +54,8 @@ test("the PNG and SVG exports show the whole graph after zooming in on a person"
 
   // Zoom in on one person, as selecting her does: the viewport now shows a small part.
   await inGraph(page, `void cy.zoom({ level: 3, position: cy.nodes(".person").first().position() })`);
+  // Office and team labels are resized for the new zoom on the next frame; measure after it.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const graphBox = await inGraph<Box>(page, "cy.elements().boundingBox()");
   const extent = await inGraph<Box>(page, "cy.extent()");
   expect(extent.w).toBeLessThan(graphBox.w / 2);
