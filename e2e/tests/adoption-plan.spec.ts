@@ -162,7 +162,7 @@ test("the impact analysis shows the estimate for value stream mapping with the o
 
   // The estimate in words: shorter processing time, with its interval.
   const estimate = impact.getByTestId("impact-estimate");
-  await expect(estimate).toContainText(/^Kontorene som tok i bruk verdistrømkartlegging av saksflyt fikk i snitt [\d,]+\s+dager kortere saksbehandlingstid/);
+  await expect(estimate).toContainText(/^Kontorene som tok i bruk verdistrømkartlegging av saksflyt fikk i snitt [\d,]+\s+dag(er)? kortere saksbehandlingstid/);
   await expect(estimate).toContainText(/\(95 % intervall: .+\)\.$/);
   await expect(impact.getByText("Dette er en sammenligning, ikke et bevis på at praksisen er årsaken til forskjellen.")).toBeVisible();
 

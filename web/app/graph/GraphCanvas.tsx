@@ -103,6 +103,15 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
       }, 0);
     });
     cy.on("dbltap", "node.office, node.team", (event) => propsRef.current.onToggle?.(event.target.id()));
+    // Office and team names stay readable when zoomed out (issue 14): one update per frame.
+    let labelFrame = 0;
+    cy.on("zoom", () => {
+      if (labelFrame) return;
+      labelFrame = requestAnimationFrame(() => {
+        labelFrame = 0;
+        if (!cy.destroyed()) scaleContainerLabels(cy, cy.zoom());
+      });
+    });
     if (props.exposeTestHook) {
       const hook: TestHook = {
         cy,
@@ -152,6 +161,7 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
           );
         });
         cy.layout({ name: "preset", fit: true, padding: 24 }).run();
+        scaleContainerLabels(cy, cy.zoom(), true);
         const selectedId = propsRef.current.selectedId;
         if (selectedId) selectAndReveal(cy, selectedId);
         performance.mark("samla-graph:layout-done");
@@ -188,10 +198,18 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
 
   useImperativeHandle(ref, () => ({
     fit: () => cyRef.current?.fit(undefined, 24),
-    png: () => (cyRef.current ? (cyRef.current.png({ output: "blob", full: false, bg: "#ffffff", scale: 2 }) as Blob) : null),
+    // Exports show the whole graph whatever the user has zoomed to (issue 14): a crop of
+    // the viewport after selecting a person was half empty and missed most of the graph.
+    // The image has its own zoom (its scale), so labels are sized for that while it is drawn.
+    png: () => {
+      const cy = cyRef.current;
+      if (!cy) return null;
+      const size = pngSize(cy);
+      return withLabelsFor(cy, "scale" in size ? size.scale : 1, () => cy.png({ output: "blob", full: true, bg: "#ffffff", ...size }) as Blob);
+    },
     svg: () => {
       const cy = cyRef.current as (Core & { svg?: (options: object) => string }) | null;
-      return cy?.svg ? cy.svg({ full: false, bg: "#ffffff" }) : null;
+      return cy?.svg ? withLabelsFor(cy, 1, () => cy.svg!({ full: true, bg: "#ffffff" })) : null;
     },
   }));
 
@@ -208,14 +226,87 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
   );
 });
 
+/** Largest PNG side in pixels: a national graph at scale 2 would exceed what a canvas can hold. */
+export const PNG_MAX_SIDE = 8000;
+
+/** Twice the graph's own size (sharp when printed), shrunk to fit PNG_MAX_SIDE for big graphs. */
+function pngSize(cy: Core): { scale: number } | { maxWidth: number; maxHeight: number } {
+  const box = cy.elements().boundingBox();
+  return Math.max(box.w, box.h) * 2 > PNG_MAX_SIDE ? { maxWidth: PNG_MAX_SIDE, maxHeight: PNG_MAX_SIDE } : { scale: 2 };
+}
+
+/** Space kept around an element the view moves to. */
+const REVEAL_PADDING = 40;
+
+/** Zoom at which the element (an office with all its people) fits the viewport with padding. */
+export function zoomToFit(box: { w: number; h: number }, viewport: { width: number; height: number }, padding = REVEAL_PADDING): number {
+  const width = Math.max(viewport.width - 2 * padding, 1);
+  const height = Math.max(viewport.height - 2 * padding, 1);
+  return Math.min(width / Math.max(box.w, 1), height / Math.max(box.h, 1));
+}
+
 function selectAndReveal(cy: Core, id: string) {
   const element = cy.getElementById(id);
   if (element.empty()) return;
   cy.$(":selected").not(element).unselect();
   if (!element.selected()) element.select();
-  // Jump to it when it is off screen, without zooming in further than needed.
+  // Jump to it when it is off screen or too small to read, zooming in to 0.8 at most and
+  // never further than keeps all of it in view: an expanded office shows all its people,
+  // not the few that fit at a fixed zoom (issue 14).
   const extent = cy.extent();
   const box = element.boundingBox();
   const visible = box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
-  if (!visible || cy.zoom() < 0.5) cy.animate({ center: { eles: element }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 200 });
+  if (visible && cy.zoom() >= 0.5) return;
+  const zoom = Math.min(Math.max(cy.zoom(), 0.8), zoomToFit(box, { width: cy.width(), height: cy.height() }), cy.maxZoom());
+  const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+  cy.animate({ zoom, pan: { x: cy.width() / 2 - zoom * centre.x, y: cy.height() / 2 - zoom * centre.y } }, { duration: 200 });
+}
+
+/**
+ * Office and team names are enlarged when zoomed out, so that they render at about
+ * LABEL_MIN_PX (readable) rather than vanishing below the style's min-zoomed-font-size;
+ * by at most OFFICE_LABEL_MAX_SCALE / CONTAINER_LABEL_MAX_SCALE for an expanded office or team
+ * (its name sits above a large box) and COLLAPSED_LABEL_MAX_SCALE for a collapsed one (a small box among
+ * others, whose name would run over its neighbours). People's names keep their size and
+ * appear when zoomed in. Style bypasses on these few nodes, nothing else is restyled.
+ */
+export const LABEL_MIN_PX = 12;
+const CONTAINER_LABEL_MAX_SCALE = 5;
+/** An expanded office's name sits above the whole office, so it may grow further. */
+const OFFICE_LABEL_MAX_SCALE = 6;
+const COLLAPSED_LABEL_MAX_SCALE = 2;
+const BASE_LABEL = { office: { size: 14, width: 140 }, team: { size: 11, width: 140 } } as const;
+
+/** How much a label of `size` px is enlarged at `zoom`. */
+export function labelScale(size: number, zoom: number, maxScale: number): number {
+  return Math.min(Math.max(LABEL_MIN_PX / (size * zoom), 1), maxScale);
+}
+
+function scaleContainerLabels(cy: Core, zoom: number, force = false) {
+  const scratch = cy.scratch("_samlaLabelZoom") as number | undefined;
+  // Skip tiny zoom steps: restyling on every wheel tick is wasted work.
+  if (!force && scratch && Math.abs(zoom / scratch - 1) < 0.05) return;
+  cy.scratch("_samlaLabelZoom", zoom);
+  cy.batch(() => {
+    for (const kind of ["office", "team"] as const) {
+      const base = BASE_LABEL[kind];
+      for (const [selector, maxScale] of [
+        [`node.${kind}:parent`, kind === "office" ? OFFICE_LABEL_MAX_SCALE : CONTAINER_LABEL_MAX_SCALE],
+        [`node.${kind}:childless`, COLLAPSED_LABEL_MAX_SCALE],
+      ] as const) {
+        const scale = labelScale(base.size, zoom, maxScale);
+        cy.nodes(selector).style({ "font-size": base.size * scale, "text-max-width": `${Math.round(base.width * scale)}px` });
+      }
+    }
+  });
+}
+
+/** Runs `draw` with labels sized for `zoom` (an export's scale), then restores them. */
+function withLabelsFor<T>(cy: Core, zoom: number, draw: () => T): T {
+  scaleContainerLabels(cy, zoom, true);
+  try {
+    return draw();
+  } finally {
+    scaleContainerLabels(cy, cy.zoom(), true);
+  }
 }

@@ -39,9 +39,10 @@ export function computeLayout(request: LayoutRequest): LayoutResult {
   });
   const cy = cytoscape({ headless: true, styleEnabled: true, style: graphStyle, elements });
   const nodeCount = cy.nodes().length;
+  if (request.layout === "dagre") reserveLabelWidths(cy);
   const options =
     request.layout === "dagre"
-      ? { name: "dagre", rankDir: "TB", nodeSep: 20, rankSep: 60, edgeSep: 10, animate: false, fit: false }
+      ? { name: "dagre", rankDir: "TB", nodeSep: 16, rankSep: 70, edgeSep: 10, animate: false, fit: false }
       : {
           name: "fcose",
           // Draft quality for big graphs: a few seconds less, still readable clusters.
@@ -64,4 +65,28 @@ export function computeLayout(request: LayoutRequest): LayoutResult {
   });
   cy.destroy();
   return { id: request.id, positions, ms: performance.now() - started };
+}
+
+/** Average glyph width of the labels' font (Source Sans 3, 11 px) with a margin, in px. */
+const LABEL_CHAR_WIDTH = 6.2;
+/** The person label's wrap width (style.ts: text-max-width). */
+const PERSON_LABEL_MAX_WIDTH = 140;
+
+/** Estimated width of a person's label: its longest line, wrapped at the style's width. */
+export function estimatedLabelWidth(label: string): number {
+  const longest = Math.max(0, ...label.split("\n").map((line) => line.length));
+  return Math.min(Math.ceil(longest * LABEL_CHAR_WIDTH), PERSON_LABEL_MAX_WIDTH);
+}
+
+/**
+ * Reporting lines put a manager's people side by side in one rank, and their names and
+ * roles under them are wider than the dots: dagre spaced the dots, so the labels ran into
+ * each other (issue 14). A headless cytoscape cannot measure text, so the layout gives each
+ * person the width of its label, estimated from the text, and dagre spaces those instead.
+ */
+function reserveLabelWidths(cy: cytoscape.Core) {
+  cy.nodes(".person").forEach((node) => {
+    const width = Math.max(node.width(), estimatedLabelWidth(String(node.data("label") ?? "")));
+    node.style("width", width);
+  });
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LOCALE_STORAGE_KEY, formatDate, formatNumber, formatPercent, getLocale, isLocale, roleName, setLocale, t } from ".";
+import { LOCALE_STORAGE_KEY, formatDate, formatNumber, formatPercent, getLocale, isLocale, roleName, setLocale, t, tPlural } from ".";
 
 describe("i18n", () => {
   it("fills placeholders and leaves unknown ones as they are", () => {
@@ -16,6 +16,16 @@ describe("i18n", () => {
       "Administrator",
     ]);
     expect(roleName("offline_access")).toBe("offline_access");
+  });
+
+  it("chooses singular or plural by the language's plural rules: 1 dag, 2 dager (issue 14)", () => {
+    expect(tPlural("office.services.deadlineDays", 1)).toBe("1 dag");
+    expect(tPlural("office.services.deadlineDays", 0)).toBe("0 dager");
+    expect(tPlural("office.services.deadlineDays", 21)).toBe("21 dager");
+    setLocale("en", { remember: false });
+    expect(tPlural("office.services.deadlineDays", 1)).toBe("1 day");
+    expect(tPlural("office.services.deadlineDays", 2)).toBe("2 days");
+    setLocale("nb", { remember: false });
   });
 
   it("formats FTE as a whole percentage", () => {

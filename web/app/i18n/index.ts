@@ -87,6 +87,28 @@ export function translate(locale: Locale, key: MessageKey, values?: Record<strin
   );
 }
 
+/** Keys that have a `.one` and an `.other` form: the base a plural lookup takes. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+/**
+ * A text whose wording depends on a number ("1 dag" / "2 dager"), chosen by the language's
+ * plural rules (Intl.PluralRules) from `${base}.one` and `${base}.other`. `{count}` is filled
+ * with the number unless `values` gives it; `rules` must match how the number is shown
+ * (e.g. `{ maximumFractionDigits: 1 }` when 1.04 is shown as "1").
+ */
+export function tPlural(
+  base: PluralKey,
+  count: number,
+  values?: Record<string, string | number>,
+  rules?: Intl.PluralRulesOptions,
+): string {
+  const category = new Intl.PluralRules(INTL_LOCALE[currentLocale], rules).select(count);
+  const key: MessageKey = category === "one" ? `${base}.one` : `${base}.other`;
+  return translate(currentLocale, key, { count, ...values });
+}
+
 const ROLE_KEYS = {
   planner: "role.planner",
   "office-leader": "role.office-leader",

@@ -312,6 +312,7 @@ export const scenarioEditorEn: Record<keyof typeof scenarioEditorNb, string> = {
     "Could not load the people without a position. You can still choose among those who have one.",
   "scenarioEditor.fill.submit": "Place the person",
   "scenarioEditor.fill.done": "{person} has the position {role} in {team}.",
+  "scenarioEditor.fill.doneLeftVacant": "The position {role} in {team} is now vacant.",
   "scenarioEditor.movePerson.intro":
     "{person} moves to the vacant position you choose. The position they hold now becomes vacant.",
   "scenarioEditor.movePerson.to": "Vacant position",

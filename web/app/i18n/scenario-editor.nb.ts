@@ -314,6 +314,7 @@ export const scenarioEditorNb = {
     "Kunne ikke hente personene som står uten stilling. Du kan fortsatt velge blant dem som har en.",
   "scenarioEditor.fill.submit": "Sett inn personen",
   "scenarioEditor.fill.done": "{person} har fått stillingen {role} i {team}.",
+  "scenarioEditor.fill.doneLeftVacant": "Stillingen {role} i {team} står nå ledig.",
   "scenarioEditor.movePerson.intro":
     "{person} flyttes til den ledige stillingen du velger. Stillingen personen har nå, blir ledig.",
   "scenarioEditor.movePerson.to": "Ledig stilling",

@@ -13,7 +13,7 @@ import { MergerOffices, mergerGraphUrl } from "../components/OfficeLinks";
 import { PilotTags, StatusTag } from "../components/OfficeTags";
 import { ErrorState, LoadingMessage, TableSkeleton } from "../components/States";
 import { ApiError, graphql, isApiError, request, type ResultOf } from "../graphql";
-import { formatDate, formatPercent, t } from "../i18n";
+import { formatDate, formatPercent, t, tPlural } from "../i18n";
 import { useClientLoaderData } from "../routing";
 import { buildTeamTree, type TeamNode } from "../offices/team-tree";
 
@@ -325,7 +325,7 @@ function OfficeDetails({ office }: { office: Office }) {
                     <Table.DataCell>
                       {service.deadlineDays == null
                         ? t("office.services.noDeadline")
-                        : t("office.services.deadlineDays", { days: service.deadlineDays })}
+                        : tPlural("office.services.deadlineDays", service.deadlineDays)}
                     </Table.DataCell>
                   </Table.Row>
                 ))}

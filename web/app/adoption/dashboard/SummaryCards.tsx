@@ -23,9 +23,11 @@ export function SummaryCards({ summary, asOf }: { summary: DashboardSummary; asO
     },
     {
       testId: "summary-submitted",
-      label: t("adoption.dashboard.summary.submitted"),
+      // The month counted is asOf's: say which, as "denne måneden" read as the month a
+      // report was sent in, not the month it reports on (issue 14).
+      label: t("adoption.dashboard.summary.submitted", { month: formatMonth(asOf, "long") }),
       value: formatNumber(summary.reportsSubmittedThisPeriod),
-      hint: t("adoption.dashboard.summary.submittedOf", { month: formatMonth(asOf, "long") }),
+      hint: t("adoption.dashboard.summary.submittedHint"),
     },
     { testId: "summary-awaiting", label: t("adoption.dashboard.summary.awaiting"), value: formatNumber(summary.reportsAwaitingReview) },
     {

@@ -7,6 +7,7 @@ import {
   formatAmount,
   impactSentence,
   intervalPhrase,
+  intervalIncludesNoChange,
   intervalSpansZero,
   lowerFirst,
   relativeMonthLabel,
@@ -74,13 +75,35 @@ describe("impact wording", () => {
     expect(verdictSentence(figures)).toBe("Det er en forbedring (lavere er bedre).");
     const single = { ...figures, confidenceLow: null, confidenceHigh: null };
     expect(plain(impactSentence(single))).toMatch(/\(for få kontorer til å beregne et intervall\)\.$/);
-    expect(verdictSentence(single)).toMatch(/^Det er en forbedring \(lavere er bedre\)\. Intervallet går over null/);
+    expect(verdictSentence(single)).toBe(
+      "Anslaget peker mot en forbedring (lavere er bedre), men det er ikke tydelig: for få kontorer til å beregne et intervall.",
+    );
     const worse = { ...figures, kpi: share, estimate: -1.5, confidenceLow: -4, confidenceHigh: 1 };
     expect(verdictSentence(worse)).toBe(
-      "Det er en forverring (høyere er bedre). Intervallet går over null, så tallene kan ikke skille forskjellen fra tilfeldig variasjon.",
+      "Anslaget peker mot en forverring (høyere er bedre), men det er ikke tydelig: 95 %-intervallet omfatter ingen endring, så tallene kan ikke skille forskjellen fra tilfeldig variasjon.",
     );
     expect(impactSentence({ ...figures, estimate: null })).toBeNull();
     expect(verdictSentence({ ...figures, estimate: null })).toBeNull();
+  });
+
+  it("does not call it an improvement when the interval starts at 0 (issue 14)", () => {
+    // Shown as "fra 0 til 3,5 dager kortere": the interval includes no change.
+    const fromZero = { practiceName: "Daglige tavlemøter", kpi: days, estimate: -2.3, confidenceLow: -3.5, confidenceHigh: 0 };
+    expect(verdictSentence(fromZero)).toMatch(/^Anslaget peker mot en forbedring \(lavere er bedre\), men det er ikke tydelig: 95 %-intervallet omfatter ingen endring/);
+    expect(verdictSentence({ ...fromZero, confidenceHigh: -0.03 })).toMatch(/ikke tydelig/);
+    expect(verdictSentence({ ...fromZero, confidenceHigh: -0.2 })).toBe("Det er en forbedring (lavere er bedre).");
+    expect(intervalIncludesNoChange(0, 2)).toBe(true);
+    expect(intervalIncludesNoChange(0.04, 2)).toBe(true);
+    expect(intervalIncludesNoChange(0.2, 2)).toBe(false);
+  });
+
+  it("says 1 dag, not 1 dager (plural rules)", () => {
+    expect(plain(formatAmount(1, "dager"))).toBe("1 dag");
+    expect(plain(formatAmount(-1.04, "dager"))).toBe("1 dag");
+    expect(plain(formatAmount(1.5, "dager"))).toBe("1,5 dager");
+    expect(plain(changePhrase(-1, days))).toBe("1 dag kortere saksbehandlingstid");
+    expect(plain(intervalPhrase(-3.5, -1, "dager"))).toBe("1 til 3,5 dager kortere");
+    expect(plain(intervalPhrase(-1, 0.5, "dager"))).toBe("fra 1 dag kortere til 0,5 dager lengre");
   });
 
   it("counts the offices behind the figure, singular and plural", () => {

@@ -1,7 +1,7 @@
 // The impact estimate in plain words: "Kontorene som tok i bruk daglige tavlemøter fikk i
 // snitt 2,3 dager kortere saksbehandlingstid enn kontorer som …". Pure (given the language),
 // so the wording of every sign, unit and interval is unit-tested.
-import { t } from "../../i18n";
+import { t, tPlural } from "../../i18n";
 import { formatDecimal } from "../../methods/compare/format";
 
 export type KpiDirection = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
@@ -54,7 +54,8 @@ export function formatAmount(difference: number, unit: string): string {
   // Non-breaking spaces keep the number and its unit on one line.
   switch (unitKind(unit)) {
     case "days":
-      return `${number}\u00a0${t("adoption.impact.unit.days")}`;
+      // "1 dag" but "1,5 dager": the plural rule sees the number as it is shown.
+      return `${number}\u00a0${tPlural("adoption.impact.unit.days", Math.abs(difference), undefined, { maximumFractionDigits: DIGITS })}`;
     case "percent":
       return `${number}\u00a0${t("adoption.impact.unit.percentPoints")}`;
     case "scale":
@@ -106,6 +107,14 @@ export function intervalSpansZero(low: number, high: number): boolean {
   return low <= 0 && high >= 0;
 }
 
+/**
+ * Whether the interval, as the texts show it, includes "no change": it spans zero or one
+ * end rounds to 0 ("fra 0 til 2 dager lengre" is not a clear improvement either).
+ */
+export function intervalIncludesNoChange(low: number, high: number): boolean {
+  return intervalSpansZero(low, high) || roundsToZero(low) || roundsToZero(high);
+}
+
 export interface ImpactFigures {
   practiceName: string;
   kpi: ImpactKpi;
@@ -128,16 +137,25 @@ export function impactSentence(impact: ImpactFigures): string | null {
   return `${sentence} (${interval}).`;
 }
 
-/** What the estimate means for the KPI's good direction, in one sentence. */
+/**
+ * What the estimate means for the KPI's good direction, in one sentence. An improvement
+ * or deterioration is only called one when the 95 % interval excludes no change; otherwise
+ * the sentence says it is not clear, and why.
+ */
 export function verdictSentence(impact: ImpactFigures): string | null {
   if (impact.estimate === null) return null;
   const verdict = changeVerdict(impact.estimate, impact.kpi.direction);
-  const uncertain =
-    impact.confidenceLow === null || impact.confidenceHigh === null || intervalSpansZero(impact.confidenceLow, impact.confidenceHigh);
   if (verdict === "same") return t("adoption.impact.verdict.same");
-  const key = verdict === "better" ? "adoption.impact.verdict.better" : "adoption.impact.verdict.worse";
-  const base = t(key, { direction: t(impact.kpi.direction === "LOWER_IS_BETTER" ? "adoption.impact.lowerIsBetter" : "adoption.impact.higherIsBetter") });
-  return uncertain ? `${base} ${t("adoption.impact.verdict.uncertain")}` : base;
+  const direction = t(impact.kpi.direction === "LOWER_IS_BETTER" ? "adoption.impact.lowerIsBetter" : "adoption.impact.higherIsBetter");
+  const { confidenceLow: low, confidenceHigh: high } = impact;
+  const reason =
+    low === null || high === null
+      ? t("adoption.impact.noInterval")
+      : intervalIncludesNoChange(low, high)
+        ? t("adoption.impact.verdict.includesNoChange")
+        : null;
+  if (reason === null) return t(verdict === "better" ? "adoption.impact.verdict.better" : "adoption.impact.verdict.worse", { direction });
+  return t(verdict === "better" ? "adoption.impact.verdict.unclearBetter" : "adoption.impact.verdict.unclearWorse", { direction, reason });
 }
 
 /** "Tallet bygger på 4 kontorer som tok i bruk praksisen, sammenlignet med 9 kontorer som ikke hadde gjort det ennå." */

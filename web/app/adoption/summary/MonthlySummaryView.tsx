@@ -3,7 +3,7 @@
 // reasons, the help asked for and what the offices learned, quoted.
 import { BodyLong, BodyShort, Heading, HGrid, Table, VStack } from "@navikt/ds-react";
 import type { ReactNode } from "react";
-import { formatDate, formatNumber, formatPercent, t, type MessageKey } from "../../i18n";
+import { formatDate, formatNumber, formatPercent, t, tPlural, type MessageKey } from "../../i18n";
 import { formatMonth } from "../../methods/compare/format";
 import { addMonths } from "../../methods/compare/url-state";
 import { behindReasonMissingKey, StageChip } from "../dashboard/BehindPlan";
@@ -49,7 +49,7 @@ export function MonthlySummaryView({ summary }: { summary: MonthlySummary }) {
               <li key={reminder.office.id}>
                 {reminder.office.name} ·{" "}
                 {reminder.state === "OVERDUE"
-                  ? t("adoption.summary.reports.overdueDays", { days: reminder.daysOverdue })
+                  ? tPlural("adoption.summary.reports.overdueDays", reminder.daysOverdue, { days: reminder.daysOverdue })
                   : `${t("adoption.summary.reports.notDue")} (${t("adoption.summary.reports.dueOn", { date: formatDate(reminder.dueDate) })})`}
               </li>
             ))}

@@ -24,7 +24,7 @@ import {
   type Timing,
 } from "./EditForm";
 import { ChoiceSelect, FteField } from "./fields";
-import { isOpen, teamChoices, teamPaths } from "./model";
+import { fillDoneMessage, isOpen, teamChoices, teamPaths } from "./model";
 import type { Catalogues, EditorPosition, EditorScenario, EditorTeam } from "./types";
 
 const percentOf = (fte: number) => String(Math.round(fte * 100));
@@ -360,21 +360,33 @@ export function FillVacancyForm({
     const paths = teamPaths(scenario.teams);
     const placed = openPositions(scenario)
       .filter(({ position: candidate }) => candidate.person)
-      .map((placedPosition) => ({ value: placedPosition.position.person!.id, label: placedLabel(placedPosition, paths) }));
+      .map((placedPosition) => ({
+        value: placedPosition.position.person!.id,
+        label: placedLabel(placedPosition, paths),
+        name: placedPosition.position.person!.name,
+        previous: { role: placedPosition.position.role.name, team: paths.get(placedPosition.team.id) ?? placedPosition.team.name },
+      }));
     const withoutPosition = unplaced.map((person) => ({
       value: person.id,
       label: t("scenarioEditor.fill.withoutPosition", { name: person.name }),
+      name: person.name,
+      previous: null,
     }));
     return [...withoutPosition, ...placed].sort((a, b) => compareNames(a.label, b.label));
   }, [scenario, unplaced]);
   const selected = options.filter((option) => option.value === personId);
-  const chosen = selected[0]?.label ?? "";
+  const chosen = selected[0];
   const labels = { "fill-person": t("scenarioEditor.fill.person"), ...timingLabels("fill-") };
 
   return (
     <EditForm
       submitText={t("scenarioEditor.fill.submit")}
-      doneMessage={t("scenarioEditor.fill.done", { person: chosen, role: position.role.name, team: team.name })}
+      doneMessage={fillDoneMessage({
+        personName: chosen?.name ?? "",
+        role: position.role.name,
+        team: team.name,
+        previous: chosen?.previous ?? null,
+      })}
       intro={<BodyLong>{t("scenarioEditor.fill.intro", { role: position.role.name, team: team.name })}</BodyLong>}
       fieldLabels={labels}
       fieldForPath={{ personId: "fill-person", toPositionId: "fill-person", ...timingPaths("fill-") }}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  fillDoneMessage,
   mayEditScenarios,
   nextMergerStatuses,
   outcomeOf,
@@ -76,5 +77,21 @@ describe("form values and rules", () => {
     expect(nextMergerStatuses("PROPOSED")).toEqual(["APPROVED", "CANCELLED"]);
     expect(nextMergerStatuses("IN_PROGRESS")).toEqual(["COMPLETED", "CANCELLED"]);
     expect(nextMergerStatuses("COMPLETED")).toEqual([]);
+  });
+});
+
+describe("placing a person in a position", () => {
+  it("names the person without the picker's \"(uten stilling)\" and says which position is left vacant (issue 14)", () => {
+    expect(fillDoneMessage({ personName: "Kari Nordmann", role: "Veileder", team: "Team AAP", previous: null })).toBe(
+      "Kari Nordmann har fått stillingen Veileder i Team AAP.",
+    );
+    expect(
+      fillDoneMessage({
+        personName: "Kari Nordmann",
+        role: "Veileder",
+        team: "Team AAP",
+        previous: { role: "Rådgiver", team: "Markedsteam" },
+      }),
+    ).toBe("Kari Nordmann har fått stillingen Veileder i Team AAP. Stillingen Rådgiver i Markedsteam står nå ledig.");
   });
 });

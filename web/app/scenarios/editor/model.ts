@@ -1,6 +1,7 @@
 // Pure helpers of the scenario editor and the merger pages: what a team or position is
 // called in a list, which teams a team may move under, and how a mutation result reads.
 import type { SamlaRole } from "../../auth/roles";
+import { t } from "../../i18n";
 
 /** Who may propose mergers and edit or review scenarios (the API refuses everyone else). */
 export const SCENARIO_EDITOR_ROLES: readonly SamlaRole[] = ["planner", "admin"];
@@ -86,6 +87,20 @@ export function teamChoices(teams: readonly TeamLike[], exclude: ReadonlySet<str
 /** "Veileder: Kari Nordmann" or "Veileder: Ledig". */
 export function positionLabel(position: PositionLike, vacantText: string): string {
   return `${position.role.name}: ${position.person?.name ?? vacantText}`;
+}
+
+/**
+ * What "Sett inn personen" reports: the person by name (not the picker's label with
+ * "(uten stilling)" in it), and the position they leave, if any, which is now vacant.
+ */
+export function fillDoneMessage(fill: {
+  personName: string;
+  role: string;
+  team: string;
+  previous: { role: string; team: string } | null;
+}): string {
+  const done = t("scenarioEditor.fill.done", { person: fill.personName, role: fill.role, team: fill.team });
+  return fill.previous ? `${done} ${t("scenarioEditor.fill.doneLeftVacant", fill.previous)}` : done;
 }
 
 // --- mutation results -----------------------------------------------------------------

@@ -1,0 +1,189 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { signIn } from "../src/sign-in";
+
+// Issue 14, items 6 and 7: the org graph's export covers the whole graph, whatever the
+// zoom; office and team names are readable at the overview's zoom; expanding an office in
+// the national view keeps all of it in view; labels in "Rapporteringslinjer" do not overlap.
+
+// Layouts of a whole office run in a worker; on a busy machine they take a while.
+test.describe.configure({ timeout: 120_000 });
+
+interface Box {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  w: number;
+  h: number;
+}
+
+async function lillestromId(page: Page): Promise<string> {
+  await page.goto("/kontorer");
+  const link = page.getByRole("link", { name: "Nav Lillestrøm", exact: true });
+  await expect(link).toBeVisible();
+  return decodeURIComponent((await link.getAttribute("href"))!.split("/").pop()!);
+}
+
+/** Waits until the canvas has placed a layout after `previous` ones and stopped moving. */
+async function layoutDone(page: Page, previous = 0) {
+  await page.waitForFunction(
+    (count) => {
+      const hook = (window as unknown as { __samlaGraph?: { layouts: number; layoutBusy: boolean; cy: { animated(): boolean } } }).__samlaGraph;
+      return Boolean(hook && hook.layouts > count && !hook.layoutBusy && !hook.cy.animated());
+    },
+    previous,
+    { timeout: 60_000 },
+  );
+}
+
+/** Runs `fn` in the page with the cytoscape instance (as a string: the page has no types). */
+const inGraph = <T,>(page: Page, fn: string) => page.evaluate(`((cy) => (${fn}))(window.__samlaGraph.cy)`) as Promise<T>;
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+test("the PNG and SVG exports show the whole graph after zooming in on a person", async ({ page }) => {
+  await signIn(page, "planner", "/kontorer");
+  const officeId = await lillestromId(page);
+  await page.goto(`/organisasjon?kontor=${encodeURIComponent(officeId)}`);
+  await layoutDone(page);
+
+  // Zoom in on one person, as selecting her does: the viewport now shows a small part.
+  await inGraph(page, `void cy.zoom({ level: 3, position: cy.nodes(".person").first().position() })`);
+  // Office and team labels are resized for the new zoom on the next frame; measure after it.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const graphBox = await inGraph<Box>(page, "cy.elements().boundingBox()");
+  const extent = await inGraph<Box>(page, "cy.extent()");
+  expect(extent.w).toBeLessThan(graphBox.w / 2);
+
+  const pngDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Last ned PNG" }).click();
+  const png = await readFile((await (await pngDownload).path())!);
+  const { width, height } = pngSize(png);
+  // Twice the graph's own size (scale 2), not twice the viewport's.
+  expect(Math.abs(width - Math.ceil(graphBox.w) * 2)).toBeLessThanOrEqual(4);
+  expect(Math.abs(height - Math.ceil(graphBox.h) * 2)).toBeLessThanOrEqual(4);
+
+  const svgDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Last ned SVG" }).click();
+  const svg = await readFile((await (await svgDownload).path())!, "utf8");
+  const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)/.exec(svg)?.[1]);
+  const svgHeight = Number(/<svg[^>]*\sheight="([\d.]+)/.exec(svg)?.[1]);
+  expect(Math.abs(svgWidth - graphBox.w)).toBeLessThanOrEqual(4);
+  expect(Math.abs(svgHeight - graphBox.h)).toBeLessThanOrEqual(4);
+  // Every person is in the SVG, not only those that were on screen.
+  const people = await inGraph<string[]>(page, `cy.nodes(".person").map((n) => n.data("label").split("\\n")[0])`);
+  const missing = people.filter((name) => !svg.includes(name.replace(/^! /, "").replace(/&/g, "&amp;")));
+  expect(missing).toEqual([]);
+});
+
+test("office and team names are readable at the overview's zoom, people's names when zoomed in", async ({ page }) => {
+  await signIn(page, "planner", "/kontorer");
+  const officeId = await lillestromId(page);
+  await page.goto(`/organisasjon?kontor=${encodeURIComponent(officeId)}`);
+  await layoutDone(page);
+
+  // Rendered size = font size × zoom; a label below min-zoomed-font-size is not drawn at all.
+  const labels = await inGraph<{ type: string; label: string; px: number; minPx: number }[]>(
+    page,
+    `cy.nodes(".office, .team").map((n) => ({ type: n.data("type"), label: n.style("label"), px: parseFloat(n.style("font-size")) * cy.zoom(), minPx: parseFloat(n.style("min-zoomed-font-size")) }))`,
+  );
+  expect(labels.length).toBeGreaterThan(5);
+  for (const label of labels) {
+    expect(label.label.length, `${label.type} has a label`).toBeGreaterThan(0);
+    expect(label.px, `${label.label} is drawn`).toBeGreaterThan(label.minPx);
+    // fcose starts from random positions, so the overview's zoom varies (0.18-0.23 seen).
+    expect(label.px, `${label.label} is readable`).toBeGreaterThanOrEqual(label.type === "OFFICE" ? 10 : 8);
+  }
+
+  // Zoomed in on a person, her name is drawn at its own size.
+  await inGraph(page, `void cy.zoom({ level: 1.5, position: cy.nodes(".person").first().position() })`);
+  const person = await inGraph<{ label: string; px: number; minPx: number }>(
+    page,
+    `(() => { const n = cy.nodes(".person").first(); return { label: n.style("label"), px: parseFloat(n.style("font-size")) * cy.zoom(), minPx: parseFloat(n.style("min-zoomed-font-size")) }; })()`,
+  );
+  expect(person.label.length).toBeGreaterThan(0);
+  expect(person.px).toBeGreaterThan(person.minPx);
+});
+
+test("the national view names its offices, and expanding one keeps all its people in view", async ({ page }) => {
+  await signIn(page, "planner", "/kontorer");
+  const officeId = await lillestromId(page);
+  await page.goto("/organisasjon?alle=1");
+  await layoutDone(page);
+  const offices = await inGraph<{ label: string; px: number; minPx: number }[]>(
+    page,
+    `cy.nodes(".office").map((n) => ({ label: n.style("label"), px: parseFloat(n.style("font-size")) * cy.zoom(), minPx: parseFloat(n.style("min-zoomed-font-size")) }))`,
+  );
+  expect(offices.length).toBeGreaterThan(10);
+  for (const office of offices) {
+    expect(office.label).toMatch(/^(★ )?Nav /);
+    expect(office.px, office.label).toBeGreaterThanOrEqual(Math.max(office.minPx, 9));
+  }
+
+  // Select Nav Lillestrøm and expand it from the side panel.
+  await page.goto(`/organisasjon?alle=1&valgt=${encodeURIComponent(officeId)}`);
+  await layoutDone(page);
+  const before = await page.evaluate(() => (window as unknown as { __samlaGraph: { layouts: number } }).__samlaGraph.layouts);
+  await page.getByTestId("graph-panel").getByRole("button", { name: "Vis innhold" }).click();
+  await expect(page).toHaveURL(/utvidet=/);
+  await layoutDone(page, before);
+  // The refetched office (with its people) is what must be placed, not any layout after `before`.
+  await page.waitForFunction(
+    (id) => {
+      const hook = (window as unknown as { __samlaGraph: { layoutBusy: boolean; cy: { animated(): boolean; getElementById(id: string): { descendants(s: string): { length: number } } } } }).__samlaGraph;
+      return hook.cy.getElementById(id).descendants(".person").length > 0 && !hook.layoutBusy && !hook.cy.animated();
+    },
+    officeId,
+    { timeout: 60_000 },
+  );
+  // The reveal animation starts right after placing; let it finish.
+  await page.waitForTimeout(300);
+  await page.waitForFunction(() => !(window as unknown as { __samlaGraph: { cy: { animated(): boolean } } }).__samlaGraph.cy.animated());
+
+  const view = await inGraph<{ people: number; outside: string[]; officeBox: Box; extent: Box }>(
+    page,
+    `(() => {
+      const office = cy.getElementById(${JSON.stringify(officeId)});
+      const extent = cy.extent();
+      const inside = (b) => b.x1 >= extent.x1 - 1 && b.x2 <= extent.x2 + 1 && b.y1 >= extent.y1 - 1 && b.y2 <= extent.y2 + 1;
+      const people = office.descendants(".person");
+      return {
+        people: people.length,
+        outside: office.descendants().filter((n) => !inside(n.boundingBox())).map((n) => n.data("label")),
+        officeBox: office.boundingBox(),
+        extent,
+      };
+    })()`,
+  );
+  expect(view.people).toBeGreaterThan(50);
+  expect(view.outside).toEqual([]);
+  // …and it is fitted, not left as a speck in the national overview.
+  expect(Math.max(view.officeBox.w / view.extent.w, view.officeBox.h / view.extent.h)).toBeGreaterThan(0.5);
+});
+
+test("reporting lines: people's names and roles do not overlap", async ({ page }) => {
+  await signIn(page, "planner", "/kontorer");
+  const officeId = await lillestromId(page);
+  await page.goto(`/organisasjon?kontor=${encodeURIComponent(officeId)}&oppsett=dagre`);
+  await layoutDone(page);
+  const overlaps = await inGraph<string[]>(
+    page,
+    `(() => {
+      const boxes = cy.nodes(".person").map((n) => ({ name: n.data("label").split("\\n")[0], box: n.boundingBox({ includeNodes: true, includeLabels: true, includeOverlays: false }) }));
+      const found = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].box, b = boxes[j].box;
+          if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) found.push(boxes[i].name + " / " + boxes[j].name);
+        }
+      return found;
+    })()`,
+  );
+  expect(await inGraph<number>(page, `cy.nodes(".person").length`)).toBeGreaterThan(50);
+  expect(overlaps).toEqual([]);
+});
