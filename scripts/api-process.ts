@@ -16,6 +16,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { apiWorkerCount, createReportEvents, forkApiWorkers, startApiServer } from "@samla/api/main";
 import { createDb, databaseKind, migratePGlite, openPGlite, pgliteDataDir } from "@samla/schema";
 import { seedDatabase } from "@samla/seed";
+import { orderlyShutdown } from "./shutdown";
 
 export interface ApiReadyMessage {
   type: "ready";
@@ -32,16 +33,7 @@ function required(name: string): string {
   return value;
 }
 
-const closers: (() => Promise<void>)[] = [];
-let stopping = false;
-async function shutdown(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const close of closers.reverse()) await close().catch(() => undefined);
-  process.exit(code);
-}
-process.on("SIGTERM", () => void shutdown());
-process.on("SIGINT", () => void shutdown());
+const { closers, shutdown, isStopping } = orderlyShutdown();
 // The supervisor is gone (even killed with SIGKILL): do not keep the port and the database.
 process.on("disconnect", () => void shutdown());
 
@@ -107,7 +99,7 @@ try {
     closers.push(() => api.close());
     url = api.url;
   }
-  if (!stopping) process.send?.({ type: "ready", url } satisfies ApiReadyMessage);
+  if (!isStopping()) process.send?.({ type: "ready", url } satisfies ApiReadyMessage);
 } catch (error) {
   console.error("[samla] the API could not start:", error);
   await shutdown(1);

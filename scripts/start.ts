@@ -15,6 +15,7 @@ import { databaseKind } from "@samla/schema";
 import { loadDemoUsers } from "@samla/seed/keycloak";
 import { startWebServer } from "@samla/web/serve";
 import { supervise } from "./supervisor";
+import { orderlyShutdown } from "./shutdown";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = process.env;
@@ -39,16 +40,7 @@ function run(command: string, args: string[], cwd: string, extraEnv: Record<stri
   });
 }
 
-const closers: (() => Promise<void>)[] = [];
-let stopping = false;
-async function shutdown(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const close of closers.reverse()) await close().catch(() => undefined);
-  process.exit(code);
-}
-process.on("SIGINT", () => void shutdown());
-process.on("SIGTERM", () => void shutdown());
+const { closers, shutdown } = orderlyShutdown();
 
 try {
   const kind = databaseKind(databaseUrl);
