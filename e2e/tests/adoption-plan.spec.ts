@@ -156,9 +156,10 @@ test("the impact analysis shows the estimate for value stream mapping with the o
   await signIn(page, "planner", "/innforing?praksis=VERDISTROM&kpi=SAKSBEHANDLINGSTID");
   const impact = page.getByTestId("impact-analysis");
   await expect(page.getByRole("heading", { level: 2, name: "Effekt av metodikken" })).toBeVisible();
-  await expect(impact.getByLabel("Praksis")).toHaveValue("VERDISTROM");
-  await expect(impact.getByLabel("Nøkkeltall")).toHaveValue("SAKSBEHANDLINGSTID");
-  await expect(impact.getByLabel("Måneder før og etter")).toHaveValue("6");
+  // exact: once the charts load, "Utvikling rundt måneden praksisen …" labels a figure too.
+  await expect(impact.getByLabel("Praksis", { exact: true })).toHaveValue("VERDISTROM");
+  await expect(impact.getByLabel("Nøkkeltall", { exact: true })).toHaveValue("SAKSBEHANDLINGSTID");
+  await expect(impact.getByLabel("Måneder før og etter", { exact: true })).toHaveValue("6");
 
   // The estimate in words: shorter processing time, with its interval.
   const estimate = impact.getByTestId("impact-estimate");
