@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createDb, migratePGlite, migrations, openPGlite } from "../src";
 
+describe("migration files", () => {
+  it("have no semicolon in a comment: prisma migrate deploy on PostgreSQL splits the script at every ';'", () => {
+    // @prisma/adapter-pg 6.19's executeScript splits on ";" before sending, so "-- a; b" sends "b"
+    // as a statement (a comment in a migration of issue 14 broke migrate deploy this way).
+    const offending = migrations().flatMap(({ name, sql }) =>
+      sql.split("\n").filter((line) => /--.*;/.test(line)).map((line) => `${name}: ${line.trim()}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
+
 describe("migratePGlite", () => {
   it("applies every migration once and records it as prisma migrate deploy does", async () => {
     const pglite = openPGlite("pglite:memory");

@@ -1,5 +1,5 @@
 -- The month an office's monthly progress reports are due from, chosen by the planner when an
--- office moves into a wave that has already started (issue 14); null keeps the old rule (the
+-- office moves into a wave that has already started (issue 14). Null keeps the old rule (the
 -- month of the planned start).
 
 -- AlterTable
