@@ -154,10 +154,14 @@ export function outsideOfficeLifetime(
   return null;
 }
 
-/** Today's status, not the stored one: an office merged ahead of the merger's date takes assignments until then. */
-export function isMergedOrClosedToday(office: OfficeDates): boolean {
+/**
+ * Why the office takes no new assignments today, or null when it does. Today's status, not the
+ * stored one: an office merged ahead of the merger's date takes assignments until then.
+ */
+export function closedToNewAssignments(office: OfficeDates & { name: string }): string | null {
   const status = officeStatusOn(office, todayInNorway());
-  return status === "MERGED" || status === "CLOSED";
+  if (status !== "MERGED" && status !== "CLOSED") return null;
+  return `${office.name} er ${status === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`;
 }
 
 export interface NewAssignment {
@@ -195,12 +199,8 @@ export async function createCheckedAssignment(
   if (!role) throw new NotFoundError("Role", globalIds.roleId);
   if (!team) throw new NotFoundError("Team", globalIds.teamId);
   if (input.reportsToId && !reportsTo) throw new NotFoundError("Person", globalIds.reportsToId!);
-  if (isMergedOrClosedToday(team.office)) {
-    throw ValidationError.field(
-      "teamId",
-      `${team.office.name} er ${officeStatusOn(team.office, todayInNorway()) === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`,
-    );
-  }
+  const closed = closedToNewAssignments(team.office);
+  if (closed) throw ValidationError.field("teamId", closed);
 
   const outside = outsideOfficeLifetime(team.office, input.startDate, input.endDate);
   if (outside) throw ValidationError.field(outside.field === "start" ? datePaths.start : datePaths.end, outside.message);

@@ -6,10 +6,9 @@ import { scopes } from "../auth/policy";
 import { builder } from "../builder";
 import { withAudit, type AuditEntry, type Tx } from "../lib/audit";
 import { isValid, parse as parseWithFormat } from "date-fns";
-import { formatDateNorwegian, isInSaneYears, parseDate, todayInNorway } from "../lib/dates";
+import { formatDateNorwegian, isInSaneYears, parseDate } from "../lib/dates";
 import { formatFromFileName, readTable, type SheetRow } from "../lib/spreadsheets";
-import { officeStatusOn } from "../org/office-status";
-import { assignmentSnapshot, isMergedOrClosedToday, outsideOfficeLifetime } from "./assignment-mutations";
+import { assignmentSnapshot, closedToNewAssignments, outsideOfficeLifetime } from "./assignment-mutations";
 
 const HR = scopes("person.assign");
 /** Rows in one file: enough for a large office, small enough for one transaction. */
@@ -257,9 +256,12 @@ async function checkRows(
       else {
         team = teamByKey.get(`${raw.office}\u0000${lower(raw.team)}`);
         if (!team) fail("team", `${office?.name ?? `Kontor ${raw.office}`} har ikke noe team som heter «${raw.team}».`);
-        else if (isMergedOrClosedToday(team.office)) {
-          fail("office", `${team.office.name} er ${officeStatusOn(team.office, todayInNorway()) === "MERGED" ? "slått sammen" : "nedlagt"}; ingen nye tilsettinger der.`);
-          team = undefined;
+        else {
+          const closed = closedToNewAssignments(team.office);
+          if (closed) {
+            fail("office", closed);
+            team = undefined;
+          }
         }
       }
     }

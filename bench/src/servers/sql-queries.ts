@@ -526,6 +526,8 @@ SELECT json_build_object('data', json_build_object('adoptionDashboard', json_bui
           'stage', ${STAGE_AT(`c."stageIndex"`)}, 'expectedStage', ${STAGE_AT(`c."expectedIndex"`)},
           'targetDate', ${day(`c."targetDate"`)}) ORDER BY c."position")
         FROM cells c WHERE c."officeId" = b."officeId" AND c."stageIndex" < c."expectedIndex"),
+      -- The bench reads as a planner, who may read every office's report (decision 007).
+      'viewerCanReadReport', true,
       'reason', NULLIF(btrim(lr."obstacles"), ''), 'helpNeeded', NULLIF(btrim(lr."helpNeeded"), ''),
       'reportPeriod', ${day(`lr."period"`)}, 'reportId', CASE WHEN lr."id" IS NULL THEN NULL ELSE ${gid("ProgressReport", `lr."id"`)} END)
       ORDER BY b."behindCount" DESC, b."name", b."officeId")
