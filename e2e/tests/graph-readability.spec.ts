@@ -54,8 +54,12 @@ test("the PNG and SVG exports show the whole graph after zooming in on a person"
 
   // Zoom in on one person, as selecting her does: the viewport now shows a small part.
   await inGraph(page, `void cy.zoom({ level: 3, position: cy.nodes(".person").first().position() })`);
-  // Office and team labels are resized for the new zoom on the next frame; measure after it.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Office and team labels are resized for the new zoom on a later frame (a busy CI machine
+  // can take more than two): measure once they are sized for this zoom.
+  await page.waitForFunction(() => {
+    const cy = (window as unknown as { __samlaGraph: { cy: { zoom(): number; scratch(key: string): unknown } } }).__samlaGraph.cy;
+    return cy.scratch("_samlaLabelZoom") === cy.zoom();
+  });
   const graphBox = await inGraph<Box>(page, "cy.elements().boundingBox()");
   const extent = await inGraph<Box>(page, "cy.extent()");
   expect(extent.w).toBeLessThan(graphBox.w / 2);

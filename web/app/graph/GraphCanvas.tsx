@@ -146,8 +146,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     const hook = hookRef.current;
     if (hook) hook.layoutBusy = true;
     propsRef.current.onLayoutState?.(true);
-    layoutInBackground(props.layout, props.elements)
-      .then((result) => {
+    // Cytoscape measures each label once and keeps the size: measured in the fallback font
+    // before Source Sans has loaded, labels and exports would be sized for the wrong font.
+    Promise.all([layoutInBackground(props.layout, props.elements), graphFontsLoaded()])
+      .then(([result]) => {
         if (cancelled || cy.destroyed()) return;
         const placed = performance.now();
         cy.batch(() => {
@@ -225,6 +227,12 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     />
   );
 });
+
+/** The graph's label font in the weights its style uses (one variable font file). */
+function graphFontsLoaded(): Promise<unknown> {
+  if (typeof document === "undefined" || !document.fonts) return Promise.resolve();
+  return Promise.all(["400", "600", "700"].map((weight) => document.fonts.load(`${weight} 11px "Source Sans 3 Variable"`))).catch(() => undefined);
+}
 
 /** Largest PNG side in pixels: a national graph at scale 2 would exceed what a canvas can hold. */
 export const PNG_MAX_SIDE = 8000;
