@@ -1,11 +1,14 @@
-// Graph explorer benchmark (`npm run bench:graph`): starts the product on free ports with a
-// national-scale seed in a temporary PGlite directory, signs in, and measures in Chromium
-//  - render time: graph data in the page → first layout placed on the canvas,
-//  - the layout's own time (in the Web Worker),
-//  - frames per second while panning and zooming with the mouse,
-//  - the longest main-thread task (PerformanceObserver "longtask") during render and interaction,
-// for synthetic graphs of 1k and 5k nodes (the API's answer replaced in the browser) and the
-// national data set (collapsed offices, and with the ten largest offices expanded).
+// Graph explorer benchmark (`npm run bench:graph`, issue 15): starts the product on free
+// ports with the national seed in a temporary PGlite directory, signs in, and measures in
+// headless Chromium (no GPU on these machines: WebGL would run on SwiftShader, see
+// docs/decisions/009-graph-at-scale.md) for each view
+//  - first paint: the graph's data in the page → the first frame of it drawn,
+//  - interactive: data → the first frame drawn and the main thread free to answer input,
+//  - frames per second while panning and zooming with the mouse for 4 s,
+//  - the longest main-thread task (PerformanceObserver "longtask") after it was interactive,
+// and the time from double-clicking an office in the national view to its teams drawn.
+// It prints PASS/FAIL per target and exits 1 when one is missed. Reference rows (the same
+// graphs forced onto cytoscape, canvas and WebGL) are printed without a verdict.
 import { chromium, type Page } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,24 +16,29 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { syntheticGraph } from "../src/synthetic-graph";
 
-// What the graph page exposes for tests (web/app/graph/GraphCanvas.tsx), as far as used here.
-interface GraphNodeLike {
-  id(): string;
-  data(name: string): string;
-}
+/** The targets of issue 15, on this 2-core machine, headless Chromium. */
+const TARGETS = { interactiveMs: 3000, fps: 30, longestTaskMs: 200, expandMs: 500 };
+
+// What the graph page exposes for tests (web/app/graph/overview/OverviewCanvas.tsx and
+// GraphCanvas.tsx), as far as used here.
 interface GraphHook {
+  renderer: "overview" | "cytoscape";
   layouts: number;
-  lastLayoutMs: number;
-  webgl: boolean;
-  cy: {
-    nodes(selector?: string): { length: number; sort(fn: (a: GraphNodeLike, b: GraphNodeLike) => number): GraphNodeLike[] };
-    edges(): { length: number };
-  };
+  layoutBusy: boolean;
+  frames?: number;
+  lastFrameAt?: number;
+  nodeCount(): number;
+  edgeCount(): number;
+  drawn?(): { people: number; teams: number; labels: number; edges: number };
+  screenPosition?(id: string): { x: number; y: number; r: number } | null;
+  nodeIds(): string[];
 }
 declare global {
   interface Window {
     __samlaGraph?: GraphHook;
+    __longTasks: { start: number; duration: number }[];
   }
 }
 
@@ -55,6 +63,7 @@ async function startStack(): Promise<{ webUrl: string; stop: () => Promise<void>
     env: {
       ...process.env,
       DATABASE_URL: path.join(dataDir, "pglite"),
+      KEYCLOAK_URL: "",
       SAMLA_SEED_SCALE: "national",
       SAMLA_WEB_PORT: String(web),
       SAMLA_API_PORT: String(api),
@@ -96,75 +105,56 @@ async function startStack(): Promise<{ webUrl: string; stop: () => Promise<void>
   };
 }
 
-/** A synthetic organisation: offices of ~100 people in 8 teams, leaders, services. */
-function syntheticGraph(nodeCount: number) {
-  const nodes: Record<string, unknown>[] = [];
-  const edges: Record<string, unknown>[] = [];
-  const base = { officeId: null, code: null, status: null, isPilot: null, isSpearhead: null, employer: null, roleName: null, roleCategory: null, fte: null, provider: null, collapsed: null, teamCount: null, personCount: null };
-  const services = Array.from({ length: 20 }, (_, i) => ({ ...base, id: `S${i}`, type: "SERVICE", label: `Tjeneste ${i}`, parent: null, code: `T${i}`, provider: i % 2 ? "STATE" : "MUNICIPAL" }));
-  const officeCount = Math.max(1, Math.round((nodeCount - services.length) / 110));
-  const perOffice = Math.floor((nodeCount - services.length) / officeCount);
-  for (let o = 0; o < officeCount; o++) {
-    const office = `O${o}`;
-    nodes.push({ ...base, id: office, type: "OFFICE", label: `Nav Syntetisk ${o}`, parent: null, code: String(1000 + o), status: "ACTIVE", isPilot: o % 10 === 0, isSpearhead: o === 0, collapsed: false, teamCount: 8, personCount: perOffice - 9 });
-    const teams = Array.from({ length: 8 }, (_, t) => `O${o}T${t}`);
-    teams.forEach((team, t) => {
-      nodes.push({ ...base, id: team, type: "TEAM", label: `Team ${t}`, parent: office, officeId: office });
-      edges.push({ id: `D${team}`, source: team, target: `S${(o + t) % services.length}`, type: "DELIVERS" });
-    });
-    for (let p = 0; p < perOffice - 9; p++) {
-      const team = teams[p % teams.length]!;
-      const id = `O${o}P${p}`;
-      const leader = p < teams.length;
-      nodes.push({ ...base, id, type: "PERSON", label: `Person ${o}-${p}`, parent: team, officeId: office, employer: p % 3 ? "STATE" : "MUNICIPAL", roleName: leader ? "Teamleder" : "Veileder", roleCategory: leader ? "LEADER" : "ADVISER", fte: p % 17 === 0 ? 1.2 : 1 });
-      if (!leader) edges.push({ id: `R${id}`, source: id, target: `O${o}P${p % teams.length}`, type: "REPORTS_TO" });
-    }
-  }
-  nodes.push(...services);
-  return { asOf: "2026-01-01", nodes, edges };
-}
-
 interface Figures {
   name: string;
+  renderer: string;
   nodes: number;
   edges: number;
-  renderMs: number;
-  workerLayoutMs: number;
+  firstPaintMs: number;
+  interactiveMs: number;
   fps: number;
-  longestTaskRenderMs: number;
-  longestTaskInteractMs: number;
-  webgl: boolean;
+  longestTaskMs: number;
+  /** Reference rows are printed without a verdict. */
+  reference: boolean;
 }
 
-async function measure(page: Page, name: string, url: string): Promise<Figures> {
+/** Opens `url` and waits for the graph, then measures as described at the top. */
+async function measure(page: Page, name: string, url: string, reference = false): Promise<Figures> {
   await page.goto(url);
-  await page.waitForFunction(() => (window.__samlaGraph?.layouts ?? 0) > 0, null, { timeout: 600_000, polling: 200 });
-  const render = await page.evaluate(() => {
-    const data = performance.getEntriesByName("samla-graph:data").at(-1)?.startTime ?? 0;
-    const done = performance.getEntriesByName("samla-graph:layout-done").at(-1)?.startTime ?? performance.now();
-    const tasks = (window as unknown as { __longTasks: number[] }).__longTasks;
+  await page.waitForFunction(
+    () => {
+      const hook = window.__samlaGraph;
+      if (!hook || hook.layouts === 0 || hook.layoutBusy) return false;
+      // The overview has drawn a frame of the laid-out graph; cytoscape draws on placing.
+      return hook.renderer === "cytoscape" || (hook.lastFrameAt ?? 0) >= (performance.getEntriesByName("samla-graph:layout-done").at(-1)?.startTime ?? Infinity);
+    },
+    null,
+    { timeout: 600_000, polling: 50 },
+  );
+  // Interactive: a task queued now runs once the main thread is free to answer input.
+  const render = await page.evaluate(async () => {
     const hook = window.__samlaGraph!;
-    return {
-      renderMs: done - data,
-      workerLayoutMs: hook.lastLayoutMs,
-      nodes: hook.cy.nodes().length,
-      edges: hook.cy.edges().length,
-      webgl: hook.webgl,
-      longest: Math.max(0, ...tasks),
-    };
+    const data = performance.getEntriesByName("samla-graph:data").at(-1)?.startTime ?? 0;
+    const placed = performance.getEntriesByName("samla-graph:layout-done").at(-1)?.startTime ?? performance.now();
+    const painted = hook.renderer === "overview" ? hook.lastFrameAt! : placed;
+    const free = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0));
+    return { firstPaintMs: painted - data, interactiveMs: Math.max(painted, free) - data, interactiveAt: free, nodes: hook.nodeCount(), edges: hook.edgeCount(), renderer: hook.renderer };
   });
-  await page.evaluate(() => {
-    (window as unknown as { __longTasks: number[] }).__longTasks = [];
-  });
-  // BENCH_SCREENSHOTS=<dir> keeps a picture of each graph, to look at what was measured.
   if (process.env.BENCH_SCREENSHOTS) {
     await page.screenshot({ path: path.join(process.env.BENCH_SCREENSHOTS, `${name.replace(/\W+/g, "-")}.png`) });
   }
+  const interaction = await panAndZoom(page);
+  const longest = await page.evaluate(
+    (since) => Math.max(0, ...window.__longTasks.filter((task) => task.start + task.duration > since).map((task) => task.duration)),
+    render.interactiveAt,
+  );
+  return { name, renderer: render.renderer, nodes: render.nodes, edges: render.edges, firstPaintMs: render.firstPaintMs, interactiveMs: render.interactiveMs, fps: interaction, longestTaskMs: longest, reference };
+}
 
-  // Pan (drag) and zoom (wheel) with the mouse for 4 seconds while counting frames.
+/** Drags and wheels over the canvas for 4 s; returns frames per second meanwhile. */
+async function panAndZoom(page: Page): Promise<number> {
   const box = (await page.getByTestId("graph-canvas").boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
   await page.evaluate(() => {
     const state = { frames: 0, running: true, started: performance.now(), ended: 0 };
     (window as unknown as { __fps: typeof state }).__fps = state;
@@ -189,42 +179,62 @@ async function measure(page: Page, name: string, url: string): Promise<Figures> 
       await page.mouse.wheel(0, step % 4 === 1 ? -240 : 240);
     }
   }
-  const interact = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const state = (window as unknown as { __fps: { frames: number; running: boolean; started: number; ended: number } }).__fps;
     state.running = false;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const tasks = (window as unknown as { __longTasks: number[] }).__longTasks;
-    return { fps: (state.frames / (state.ended - state.started)) * 1000, longest: Math.max(0, ...tasks) };
+    return (state.frames / (state.ended - state.started)) * 1000;
   });
-  return {
-    name,
-    nodes: render.nodes,
-    edges: render.edges,
-    renderMs: render.renderMs,
-    workerLayoutMs: render.workerLayoutMs,
-    fps: interact.fps,
-    longestTaskRenderMs: render.longest,
-    longestTaskInteractMs: interact.longest,
-    webgl: render.webgl,
-  };
+}
+
+/** The national view's offices by drawn size (the circle grows with the head count), largest first. */
+async function officesBySize(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hook = window.__samlaGraph!;
+    return hook
+      .nodeIds()
+      .map((id) => ({ id, r: hook.screenPosition!(id)?.r ?? 0 }))
+      .filter((item) => item.id.startsWith("T2ZmaWNl")) // base64 of "Office"
+      .sort((a, b) => b.r - a.r)
+      .map((item) => item.id);
+  });
+}
+
+/** Double-clicks a folded office in the national view; ms until its teams are drawn. */
+async function expandOne(page: Page, webUrl: string, officeId: string): Promise<number> {
+  await page.goto(`${webUrl}/organisasjon?alle=1`);
+  await page.waitForFunction(() => (window.__samlaGraph?.layouts ?? 0) > 0 && (window.__samlaGraph?.lastFrameAt ?? 0) > 0, null, { timeout: 120_000 });
+  const at = await page.evaluate((id) => window.__samlaGraph!.screenPosition!(id), officeId);
+  const box = (await page.getByTestId("graph-canvas").boundingBox())!;
+  const started = await page.evaluate(() => performance.now());
+  await page.mouse.dblclick(box.x + at!.x, box.y + at!.y);
+  return page.evaluate(
+    async ({ id, started }) => {
+      const hook = window.__samlaGraph!;
+      const teamsDrawn = () => hook.nodeIds().some((nodeId) => nodeId !== id && hook.screenPosition!(nodeId) && nodeId.startsWith("VGVhbT")) && hook.drawn!().teams > 0;
+      while (!teamsDrawn()) await new Promise((resolve) => requestAnimationFrame(resolve));
+      return hook.lastFrameAt! - started;
+    },
+    { id: officeId, started },
+  );
 }
 
 const stack = await startStack();
 console.log(`stack up at ${stack.webUrl} (national seed)`);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const results: Figures[] = [];
+let expandMs = Number.NaN;
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // tsx (esbuild keepNames) wraps named functions in __name(); page.evaluate code needs it too.
   await page.addInitScript({ content: "window.__name = (fn) => fn;" });
   await page.addInitScript(() => {
-    const tasks: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+    window.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) (window as unknown as { __longTasks: number[] }).__longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: "longtask", buffered: true });
   });
   await page.goto(`${stack.webUrl}/kontorer`);
@@ -240,50 +250,58 @@ try {
       await route.fulfill({ contentType: "application/json", body: JSON.stringify({ data: { orgGraph: synthetic } }) });
     } else await route.continue();
   });
-  for (const size of [1000, 5000]) {
+
+  results.push(await measure(page, "national, offices folded", `${stack.webUrl}/organisasjon?alle=1`));
+  const largest = (await officesBySize(page)).slice(0, 10);
+  const open = largest.map((id) => `utvidet=${encodeURIComponent(id)}`).join("&");
+  results.push(await measure(page, "national, 10 largest offices open", `${stack.webUrl}/organisasjon?alle=1&${open}`));
+  // A merger's graph is its offices' graph: the ten largest offices, every person shown.
+  const ten = largest.map((id) => `kontor=${encodeURIComponent(id)}`).join("&");
+  results.push(await measure(page, "ten offices merging, all open", `${stack.webUrl}/organisasjon?${ten}`));
+  results.push(await measure(page, "national, all people", `${stack.webUrl}/organisasjon?alle=1&alle-personer=1`));
+  for (const size of [5000, 20000]) {
     synthetic = syntheticGraph(size);
     results.push(await measure(page, `synthetic ${size / 1000}k`, `${stack.webUrl}/organisasjon?kontor=synthetic-${size}`));
   }
-  // The same 5k graph on cytoscape's experimental WebGL renderer (opt-in: webgl=1).
+  // References: the same 5k graph on cytoscape, canvas and WebGL (SwiftShader).
   synthetic = syntheticGraph(5000);
-  results.push(await measure(page, "synthetic 5k, WebGL", `${stack.webUrl}/organisasjon?kontor=synthetic-5000&webgl=1`));
+  results.push(await measure(page, "synthetic 5k on cytoscape (canvas)", `${stack.webUrl}/organisasjon?kontor=synthetic-5000&renderer=cytoscape`, true));
+  results.push(await measure(page, "synthetic 5k on cytoscape (WebGL)", `${stack.webUrl}/organisasjon?kontor=synthetic-5000&renderer=cytoscape&webgl=1`, true));
   synthetic = null;
 
-  results.push(await measure(page, "national (collapsed)", `${stack.webUrl}/organisasjon?alle=1`));
-  // The ten largest offices opened, as a user drilling into the national view would.
-  const largest = await page.evaluate(() =>
-    window.__samlaGraph!.cy
-      .nodes(".office")
-      .sort((a, b) => Number(/(\d+) personer/.exec(b.data("label"))?.[1] ?? 0) - Number(/(\d+) personer/.exec(a.data("label"))?.[1] ?? 0))
-      .slice(0, 10)
-      .map((n) => n.id()),
-  );
-  const expanded = largest.map((id) => `utvidet=${encodeURIComponent(id)}`).join("&");
-  results.push(await measure(page, "national, 10 offices open", `${stack.webUrl}/organisasjon?alle=1&${expanded}`));
+  // Expanding one office: a large one not yet open (its contents are not cached in the page).
+  expandMs = await expandOne(page, stack.webUrl, largest[10] ?? largest[0]!);
 } finally {
   await browser.close();
   await stack.stop();
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+let failed = 0;
 console.log("");
-console.log(row(["graph", "nodes", "edges", "render ms (data → layout placed)", "layout in worker ms", "fps pan/zoom", "longest task render ms", "longest task pan/zoom ms", "WebGL", "responsive"]));
-console.log(row(Array(10).fill("---")));
+console.log(row(["view", "renderer", "nodes", "edges", "first paint ms", "interactive ms", "fps pan/zoom", "longest task after interactive ms", `interactive ≤ ${TARGETS.interactiveMs} ms`, `fps ≥ ${TARGETS.fps}`, `task ≤ ${TARGETS.longestTaskMs} ms`]));
+console.log(row(Array(11).fill("---")));
 for (const r of results) {
-  const longest = Math.max(r.longestTaskRenderMs, r.longestTaskInteractMs);
+  const checks = [r.interactiveMs <= TARGETS.interactiveMs, r.fps >= TARGETS.fps, r.longestTaskMs <= TARGETS.longestTaskMs];
+  if (!r.reference) failed += checks.filter((ok) => !ok).length;
   console.log(
     row([
       r.name,
+      r.renderer,
       r.nodes,
       r.edges,
-      Math.round(r.renderMs),
-      Math.round(r.workerLayoutMs),
+      Math.round(r.firstPaintMs),
+      Math.round(r.interactiveMs),
       r.fps.toFixed(1),
-      Math.round(r.longestTaskRenderMs),
-      Math.round(r.longestTaskInteractMs),
-      r.webgl ? "yes" : "no",
-      // RAIL: input answered within 100 ms; a task over 500 ms is a visible freeze.
-      longest < 500 ? "yes" : `no (task of ${Math.round(longest)} ms)`,
+      Math.round(r.longestTaskMs),
+      ...checks.map((ok) => (r.reference ? `(${ok ? "met" : "missed"}, reference)` : verdict(ok))),
     ]),
   );
 }
+const expandOk = expandMs <= TARGETS.expandMs;
+if (!expandOk) failed += 1;
+console.log("");
+console.log(`expanding one office in the national view: ${Math.round(expandMs)} ms until its teams are drawn (target ≤ ${TARGETS.expandMs} ms): ${verdict(expandOk)}`);
+console.log(failed === 0 ? "bench:graph: every target PASS" : `bench:graph: ${failed} target(s) FAIL`);
+process.exit(failed === 0 ? 0 : 1);

@@ -46,7 +46,10 @@ export interface GraphCanvasProps {
 }
 
 interface TestHook {
+  renderer: "cytoscape";
   cy: Core;
+  nodeCount(): number;
+  edgeCount(): number;
   selectedIds(): string[];
   nodeIds(): string[];
   layouts: number;
@@ -114,7 +117,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, GraphCanvasProps>(funct
     });
     if (props.exposeTestHook) {
       const hook: TestHook = {
+        renderer: "cytoscape",
         cy,
+        nodeCount: () => cy.nodes().length,
+        edgeCount: () => cy.edges().length,
         selectedIds: () => cy.$(":selected").map((e) => e.id()),
         nodeIds: () => cy.nodes().map((n) => n.id()),
         layouts: 0,

@@ -8,6 +8,7 @@ import {
   HStack,
   Link,
   Select,
+  Switch,
   ToggleGroup,
   UNSAFE_Combobox,
   VStack,
@@ -18,6 +19,8 @@ import { EmptyState, ErrorState, LoadingMessage } from "../components/States";
 import { GraphCanvas, type GraphCanvasHandle } from "./GraphCanvas";
 import { GraphTable, GraphTree } from "./GraphAlternatives";
 import { GraphLegend } from "./GraphLegend";
+import { useNationalGraph } from "./overview/national-data";
+import { OverviewCanvas } from "./overview/OverviewCanvas";
 import {
   fetchOrgGraph,
   fetchScopeOptions,
@@ -60,10 +63,20 @@ export function GraphExplorer() {
     return () => controller.abort();
   }, []);
 
-  const scopeKey = JSON.stringify([state.all, state.officeIds, state.mergerId, state.all ? state.expandedOfficeIds : []]);
-  const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
+  // The national view loads its offices folded, then each open office's contents (national-data.ts).
+  const scopeKey = JSON.stringify([state.all, state.officeIds, state.mergerId]);
+  const [zoomOpened, setZoomOpened] = useState<string[]>([]);
+  useEffect(() => setZoomOpened([]), [scopeKey]);
+  const openOfficeIds = useMemo(() => {
+    if (state.everyone) return null;
+    const folded = new Set(state.collapsedIds);
+    return [...new Set([...state.expandedOfficeIds, ...zoomOpened])].filter((id) => !folded.has(id));
+  }, [state.everyone, state.expandedOfficeIds, state.collapsedIds, zoomOpened]);
+  const national = useNationalGraph(state.all, openOfficeIds);
+  const [fetched, setLoaded] = useState<Loaded>({ status: "loading" });
+  const loaded: Loaded = state.all ? (national.status === "ok" ? { status: "ok", data: national.data } : national) : fetched;
   useEffect(() => {
-    if (!hasScope(state)) return;
+    if (!hasScope(state) || state.all) return;
     const controller = new AbortController();
     setLoaded((current) => (current.status === "ok" ? current : { status: "loading" }));
     fetchOrgGraph(state, controller.signal).then(
@@ -111,7 +124,16 @@ export function GraphExplorer() {
       ) : loaded.status === "error" ? (
         <ErrorState title={gt("graph.error")} error={loaded.error} />
       ) : (
-        <GraphWorkspace state={state} update={update} data={loaded.data} filtered={filtered!} />
+        <GraphWorkspace
+          state={state}
+          update={update}
+          data={loaded.data}
+          filtered={filtered!}
+          scopeKey={scopeKey}
+          loadingOfficeIds={national.status === "ok" ? national.loadingOfficeIds : NO_IDS}
+          zoomOpened={zoomOpened}
+          onZoomOpened={setZoomOpened}
+        />
       )}
     </VStack>
   );
@@ -187,33 +209,75 @@ function ScopePicker({
   );
 }
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** Above this many nodes the overview canvas draws the graph: cytoscape cannot keep up (issue 15). */
+export const OVERVIEW_THRESHOLD = 1500;
+
+function cytoscapeRequested(): boolean {
+  return typeof location !== "undefined" && new URLSearchParams(location.search).get("renderer") === "cytoscape";
+}
+
+const sceneTexts = {
+  count: countText,
+  teamBadge: (people: number, fte: number) => gt("graph.teamBadge", { people, fte: formatFte(fte) }),
+};
+
 function GraphWorkspace({
   state,
   update,
   data,
   filtered,
+  scopeKey,
+  loadingOfficeIds,
+  zoomOpened,
+  onZoomOpened,
 }: {
   state: ViewState;
   update: (change: Partial<ViewState>) => void;
   data: OrgGraphData;
   filtered: FilteredGraph;
+  scopeKey: string;
+  loadingOfficeIds: ReadonlySet<string>;
+  zoomOpened: string[];
+  onZoomOpened: (ids: string[]) => void;
 }) {
   const canvas = useRef<GraphCanvasHandle>(null);
   const [layoutBusy, setLayoutBusy] = useState(false);
-  const elements = useMemo(() => toElements(filtered, countText), [filtered]);
+  // The national view and big graphs are drawn by the overview canvas, the rest by cytoscape.
+  // `renderer=cytoscape` in the URL forces cytoscape, for the benchmark's comparison.
+  const overview = !cytoscapeRequested() && (state.all || filtered.nodes.length > OVERVIEW_THRESHOLD);
+  const elements = useMemo(() => (overview ? [] : toElements(filtered, countText)), [filtered, overview]);
   const selected = state.selectedId ? filtered.byId.get(state.selectedId) ?? null : null;
 
   const select = useCallback((id: string | null) => update({ selectedId: id }), [update]);
+  const officeOpen = useCallback(
+    (id: string) => state.everyone || ((state.expandedOfficeIds.includes(id) || zoomOpened.includes(id)) && !state.collapsedIds.includes(id)),
+    [state.everyone, state.expandedOfficeIds, state.collapsedIds, zoomOpened],
+  );
+  const semanticZoom = useMemo(
+    () =>
+      state.all && !state.everyone
+        ? {
+            expanded: officeOpen,
+            explicit: (id: string) => (state.expandedOfficeIds.includes(id) ? true : state.collapsedIds.includes(id) ? false : null),
+            onChange: (expand: string[], fold: string[]) =>
+              onZoomOpened([...zoomOpened.filter((id) => !fold.includes(id)), ...expand.filter((id) => !zoomOpened.includes(id))]),
+          }
+        : null,
+    [state.all, state.everyone, state.expandedOfficeIds, state.collapsedIds, officeOpen, zoomOpened, onZoomOpened],
+  );
   const toggle = useCallback(
     (id: string) => {
       const node = data.nodes.find((n) => n.id === id);
       if (!node) return;
-      // National view: offices come collapsed from the API and are expanded by refetching.
+      // National view: an explicit choice, kept in the URL, that zooming does not override.
       if (state.all && node.type === "OFFICE") {
-        const expanded = state.expandedOfficeIds.includes(id)
-          ? state.expandedOfficeIds.filter((x) => x !== id)
-          : [...state.expandedOfficeIds, id];
-        update({ expandedOfficeIds: expanded });
+        const open = officeOpen(id);
+        update({
+          expandedOfficeIds: open ? state.expandedOfficeIds.filter((x) => x !== id) : [...state.expandedOfficeIds, id],
+          collapsedIds: open ? [...state.collapsedIds.filter((x) => x !== id), id] : state.collapsedIds.filter((x) => x !== id),
+        });
         return;
       }
       const collapsed = state.collapsedIds.includes(id)
@@ -221,7 +285,7 @@ function GraphWorkspace({
         : [...state.collapsedIds, id];
       update({ collapsedIds: collapsed });
     },
-    [data, state.all, state.expandedOfficeIds, state.collapsedIds, update],
+    [data, state.all, state.expandedOfficeIds, state.collapsedIds, officeOpen, update],
   );
 
   const services = data.nodes.filter((n) => n.type === "SERVICE");
@@ -234,7 +298,9 @@ function GraphWorkspace({
   };
   const collapsedOffices = filtered.nodes.filter((n) => n.type === "OFFICE" && n.isCollapsed).length;
   const summary =
-    gt("graph.summary", counts) + (collapsedOffices > 0 ? ` ${gt("graph.summary.collapsed", { count: collapsedOffices })}` : "");
+    gt("graph.summary", counts) +
+    (collapsedOffices > 0 ? ` ${gt("graph.summary.collapsed", { count: collapsedOffices })}` : "") +
+    (loadingOfficeIds.size > 0 ? ` ${gt("graph.summary.loadingOffices", { count: loadingOfficeIds.size })}` : "");
 
   const download = (content: Blob, name: string) => {
     const url = URL.createObjectURL(content);
@@ -311,10 +377,17 @@ function GraphWorkspace({
         </ToggleGroup>
         {state.view === "graf" && (
           <>
-            <ToggleGroup size="small" label={gt("graph.layout")} value={state.layout} onChange={(value) => update({ layout: value as ViewState["layout"] })}>
-              <ToggleGroup.Item value="fcose" label={gt("graph.layout.fcose")} />
-              <ToggleGroup.Item value="dagre" label={gt("graph.layout.dagre")} />
-            </ToggleGroup>
+            {!overview && (
+              <ToggleGroup size="small" label={gt("graph.layout")} value={state.layout} onChange={(value) => update({ layout: value as ViewState["layout"] })}>
+                <ToggleGroup.Item value="fcose" label={gt("graph.layout.fcose")} />
+                <ToggleGroup.Item value="dagre" label={gt("graph.layout.dagre")} />
+              </ToggleGroup>
+            )}
+            {state.all && (
+              <Switch size="small" checked={state.everyone} onChange={(event) => update({ everyone: event.target.checked, expandedOfficeIds: [], collapsedIds: [] })}>
+                {gt("graph.everyone")}
+              </Switch>
+            )}
             <Button size="small" variant="secondary" icon={<ExpandIcon aria-hidden />} onClick={() => canvas.current?.fit()}>
               {gt("graph.fit")}
             </Button>
@@ -355,7 +428,23 @@ function GraphWorkspace({
           <div>
             {state.view === "graf" && (
               <>
+                {overview && <BodyShort size="small" className="samla-graph-hint">{gt(state.all ? "graph.overview.hintNational" : "graph.overview.hint")}</BodyShort>}
                 {layoutBusy && <LoadingMessage text={gt("graph.layingOut")} />}
+                {overview ? (
+                  <OverviewCanvas
+                    ref={canvas}
+                    graph={filtered}
+                    scopeKey={scopeKey}
+                    texts={sceneTexts}
+                    selectedId={state.selectedId}
+                    onSelect={select}
+                    onToggle={toggle}
+                    semanticZoom={semanticZoom}
+                    ariaLabel={`${gt("graph.canvas")} ${summary}`}
+                    height="70vh"
+                    exposeTestHook
+                  />
+                ) : (
                 <GraphCanvas
                   ref={canvas}
                   elements={elements}
@@ -369,6 +458,7 @@ function GraphWorkspace({
                   onLayoutState={setLayoutBusy}
                   exposeTestHook
                 />
+                )}
               </>
             )}
             {state.view === "tre" && <GraphTree graph={filtered} selectedId={state.selectedId} onSelect={select} />}

@@ -96,6 +96,8 @@ export interface ViewState {
   all: boolean;
   /** Offices shown in full in the national view (`utvidet`, repeatable). */
   expandedOfficeIds: string[];
+  /** Every office open in the national view: all people at once (`alle-personer=1`). */
+  everyone: boolean;
   /** Offices or teams collapsed by the user (`lukket`, repeatable). */
   collapsedIds: string[];
   employer: "STATE" | "MUNICIPAL" | null;
@@ -117,6 +119,7 @@ export function readViewState(params: URLSearchParams): ViewState {
     mergerId: one("sammenslaing"),
     all: params.get("alle") === "1",
     expandedOfficeIds: params.getAll("utvidet").filter(Boolean),
+    everyone: params.get("alle-personer") === "1",
     collapsedIds: params.getAll("lukket").filter(Boolean),
     employer: employer === "STATE" || employer === "MUNICIPAL" ? employer : null,
     roleCategory: one("rolle"),
@@ -134,6 +137,7 @@ export function writeViewState(state: ViewState): URLSearchParams {
   for (const id of state.officeIds) params.append("kontor", id);
   if (state.mergerId) params.set("sammenslaing", state.mergerId);
   for (const id of state.expandedOfficeIds) params.append("utvidet", id);
+  if (state.all && state.everyone) params.set("alle-personer", "1");
   for (const id of state.collapsedIds) params.append("lukket", id);
   if (state.employer) params.set("arbeidsgiver", state.employer);
   if (state.roleCategory) params.set("rolle", state.roleCategory);

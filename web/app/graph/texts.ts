@@ -44,7 +44,14 @@ const nbTexts = {
 
   "graph.canvas": "Organisasjonskart som graf. Bruk Tabell eller Tre for en tekstversjon.",
   "graph.summary": "{offices} kontorer, {teams} team, {people} personer og {services} tjenester vises.",
-  "graph.summary.collapsed": "{count} kontorer vises sammenslått; velg et kontor for å se innholdet.",
+  "graph.summary.collapsed": "{count} kontorer vises lukket; zoom inn på et kontor eller velg det for å se innholdet.",
+  "graph.summary.loadingOffices": "Henter innholdet i {count} kontor(er) …",
+  "graph.teamBadge": "{people} personer · {fte} årsverk",
+  "graph.everyone": "Vis alle personer",
+  "graph.overview.hintNational":
+    "Zoom inn på et kontor for å åpne det, og videre for å lese navnene. Dobbeltklikk åpner eller lukker et kontor. Piltastene flytter, + og − zoomer, 0 viser alt.",
+  "graph.overview.hint":
+    "Stor graf: personer vises som prikker til du zoomer inn. Piltastene flytter, + og − zoomer, 0 viser alt. Tre og tabell viser alt som tekst.",
 
   "graph.legend": "Tegnforklaring",
   "graph.legend.state": "Statlig ansatt (sirkel, blå)",
@@ -149,7 +156,14 @@ const enTexts: Record<GraphTextKey, string> = {
   "graph.expandAll": "Show all offices",
   "graph.canvas": "Organisation chart as a graph. Use Table or Tree for a text version.",
   "graph.summary": "Showing {offices} offices, {teams} teams, {people} people and {services} services.",
-  "graph.summary.collapsed": "{count} offices are shown collapsed; choose an office to see its contents.",
+  "graph.summary.collapsed": "{count} offices are shown closed; zoom in on an office or choose it to see its contents.",
+  "graph.summary.loadingOffices": "Loading the contents of {count} office(s) …",
+  "graph.teamBadge": "{people} people · {fte} FTE",
+  "graph.everyone": "Show everyone",
+  "graph.overview.hintNational":
+    "Zoom in on an office to open it, and further to read names. Double-click opens or closes an office. Arrow keys pan, + and − zoom, 0 shows everything.",
+  "graph.overview.hint":
+    "Large graph: people are dots until you zoom in. Arrow keys pan, + and − zoom, 0 shows everything. Tree and table show everything as text.",
   "graph.legend": "Legend",
   "graph.legend.state": "State employee (circle, blue)",
   "graph.legend.municipal": "Municipal employee (square, green, dashed border)",
