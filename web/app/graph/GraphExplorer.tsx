@@ -440,6 +440,7 @@ function GraphWorkspace({
                     onSelect={select}
                     onToggle={toggle}
                     semanticZoom={semanticZoom}
+                    loading={loadingOfficeIds.size > 0}
                     ariaLabel={`${gt("graph.canvas")} ${summary}`}
                     height="70vh"
                     exposeTestHook

@@ -27,6 +27,8 @@ export interface OverviewCanvasProps {
     explicit(id: string): boolean | null;
     onChange(expand: string[], fold: string[]): void;
   };
+  /** Office contents still being fetched: the view is not complete yet. */
+  loading: boolean;
   ariaLabel: string;
   height: number | string;
   exposeTestHook?: boolean;
@@ -63,10 +65,11 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
   const camera = useRef<Camera>({ k: 1, x: 0, y: 0 });
   const zoomBehaviour = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const size = useRef({ width: 0, height: 0 });
-  const lastStats = useRef<DrawStats>({ offices: 0, teams: 0, people: 0, labels: 0, edges: 0, badges: 0 });
+  const lastStats = useRef<DrawStats>({ offices: 0, teams: 0, people: 0, labels: 0, edges: 0, badges: 0, labelled: [] });
   const frame = useRef(0);
   const fittedScope = useRef<string | null>(null);
   const hook = useRef<OverviewTestHook | null>(null);
+  const clickedId = useRef<string | null>(null);
 
   // Layout and scene: only offices whose contents changed are laid out again (pack-layout).
   const started = typeof performance !== "undefined" ? performance.now() : 0;
@@ -155,7 +158,10 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
     };
     const onClick = (event: MouseEvent) => {
       const [x, y] = pointToLayout(event);
-      propsRef.current.onSelect(nodeAt(sceneRef.current, x, y)?.id ?? null);
+      const id = nodeAt(sceneRef.current, x, y)?.id ?? null;
+      // What the user clicked is where they are looking: the view does not jump to it.
+      clickedId.current = id;
+      propsRef.current.onSelect(id);
     };
     const onDoubleClick = (event: MouseEvent) => {
       const [x, y] = pointToLayout(event);
@@ -195,43 +201,7 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
     if (changes.expand.length > 0 || changes.fold.length > 0) semantic.onChange(changes.expand, changes.fold);
   }
 
-  // A new scene: fit once per scope, otherwise keep the user's view (positions are stable).
-  useEffect(() => {
-    if (fittedScope.current !== props.scopeKey) {
-      fittedScope.current = props.scopeKey;
-      fitTo(scene.bounds);
-    }
-    requestDraw();
-    if (hook.current) {
-      hook.current.layouts += 1;
-      hook.current.layoutBusy = false;
-      hook.current.lastLayoutMs = performance.now() - started;
-      hook.current.lastRenderMs = performance.now() - started;
-    }
-    performance.mark("samla-graph:layout-done");
-    // fitTo/requestDraw read refs; `started` belongs to this render.
-  }, [scene, props.scopeKey]);
-
-  // Selection from outside (search, tree, table, URL): show it, readable.
-  useEffect(() => {
-    requestDraw();
-    const target = props.selectedId ? scene.byId.get(props.selectedId) : undefined;
-    if (!target) return;
-    const { k, x, y } = camera.current;
-    const { width, height } = size.current;
-    const [cx, cy, r] = [target.x * k + x, target.y * k + y, target.r * k];
-    const onScreen = cx - r >= 0 && cx + r <= width && cy - r >= 0 && cy + r <= height;
-    const readable = target.node.type === "PERSON" ? r >= PERSON_LABEL_MIN_PX : r >= 30;
-    if (onScreen && readable) return;
-    if (target.node.type === "PERSON") {
-      const team = target.node.parent ? scene.byId.get(target.node.parent) : undefined;
-      const kPerson = Math.max((PERSON_LABEL_MIN_PX * 1.5) / target.r, k);
-      const kTeam = team ? (0.8 * Math.min(width, height)) / (2 * team.r) : kPerson;
-      const zoomTo = Math.min(Math.max(kPerson, Math.min(kTeam, kPerson * 2)), MAX_ZOOM);
-      setCamera({ k: zoomTo, x: width / 2 - target.x * zoomTo, y: height / 2 - target.y * zoomTo });
-    } else fitTo(target, 0.8);
-  }, [props.selectedId, scene]);
-
+  // The test hook first: effects run in order, and the scene effect below counts layouts on it.
   useEffect(() => {
     if (!props.exposeTestHook) return;
     const testHook: OverviewTestHook = {
@@ -262,6 +232,48 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
       hook.current = null;
     };
   }, [props.exposeTestHook]);
+
+  // A new scene: fit once per scope, otherwise keep the user's view (positions are stable).
+  useEffect(() => {
+    if (fittedScope.current !== props.scopeKey) {
+      fittedScope.current = props.scopeKey;
+      fitTo(scene.bounds);
+    }
+    requestDraw();
+    if (hook.current) {
+      hook.current.layouts += 1;
+      hook.current.layoutBusy = propsRef.current.loading;
+      hook.current.lastLayoutMs = performance.now() - started;
+      hook.current.lastRenderMs = performance.now() - started;
+    }
+    performance.mark("samla-graph:layout-done");
+    // fitTo/requestDraw read refs; `started` belongs to this render.
+  }, [scene, props.scopeKey]);
+
+  useEffect(() => {
+    if (hook.current) hook.current.layoutBusy = props.loading;
+  }, [props.loading]);
+
+  // Selection from outside (search, tree, table, URL): show it, readable.
+  useEffect(() => {
+    requestDraw();
+    const target = props.selectedId ? scene.byId.get(props.selectedId) : undefined;
+    if (!target || clickedId.current === props.selectedId) return;
+    const { k, x, y } = camera.current;
+    const { width, height } = size.current;
+    const [cx, cy, r] = [target.x * k + x, target.y * k + y, target.r * k];
+    const onScreen = cx - r >= 0 && cx + r <= width && cy - r >= 0 && cy + r <= height;
+    const readable = target.node.type === "PERSON" ? r >= PERSON_LABEL_MIN_PX : r >= 30;
+    if (onScreen && readable) return;
+    if (target.node.type === "PERSON") {
+      const team = target.node.parent ? scene.byId.get(target.node.parent) : undefined;
+      const kPerson = Math.max((PERSON_LABEL_MIN_PX * 1.5) / target.r, k);
+      const kTeam = team ? (0.8 * Math.min(width, height)) / (2 * team.r) : kPerson;
+      const zoomTo = Math.min(Math.max(kPerson, Math.min(kTeam, kPerson * 2)), MAX_ZOOM);
+      setCamera({ k: zoomTo, x: width / 2 - target.x * zoomTo, y: height / 2 - target.y * zoomTo });
+    } else fitTo(target, 0.8);
+  }, [props.selectedId, scene]);
+
 
   useImperativeHandle(ref, () => ({
     fit: () => fitTo(sceneRef.current.bounds),

@@ -28,6 +28,8 @@ export interface DrawStats {
   labels: number;
   edges: number;
   badges: number;
+  /** Every label drawn (its node and first line), for tests: what a user can read now. */
+  labelled: { id: string; text: string }[];
 }
 
 export const FONT_FAMILY = '"Source Sans 3 Variable", "Source Sans 3", Arial, sans-serif';
@@ -41,7 +43,7 @@ export function drawScene(
   viewport: { width: number; height: number },
   selectedId: string | null,
 ): DrawStats {
-  const stats: DrawStats = { offices: 0, teams: 0, people: 0, labels: 0, edges: 0, badges: 0 };
+  const stats: DrawStats = { offices: 0, teams: 0, people: 0, labels: 0, edges: 0, badges: 0, labelled: [] };
   const { k } = camera;
   const sx = (x: number) => x * k + camera.x;
   const sy = (y: number) => y * k + camera.y;
@@ -56,40 +58,43 @@ export function drawScene(
   ctx.fillRect(0, 0, viewport.width, viewport.height);
   const groups = scene.groups.filter((group) => visible(group.office));
 
-  // Offices, then teams: light fills with a frame.
+  // Offices, then teams: light fills with a frame, one path per look (a fill or stroke call
+  // per circle cost more than the drawing itself on a CPU-rendered canvas).
+  const offices = new Map<string, { look: CircleLook; items: SceneNode[] }>();
   for (const group of groups) {
     const office = group.office;
-    const node = office.node;
-    const r = office.r * k;
-    if (r < 0.5) continue;
+    if (office.r * k < 0.5) continue;
     stats.offices += 1;
-    ctx.beginPath();
-    ctx.arc(sx(office.x), sy(office.y), r, 0, 2 * Math.PI);
-    ctx.globalAlpha = node.status === "MERGED" || node.status === "CLOSED" ? 0.6 : 1;
-    ctx.fillStyle = node.type === "TEAM" ? "#eef6fc" : node.isCollapsed ? "#e6f0ff" : COLOURS.office;
-    ctx.fill();
-    ctx.lineWidth = node.isSpearhead ? 6 : node.isPilot ? 4 : 1;
-    ctx.strokeStyle = node.isPilot || node.isSpearhead ? COLOURS.pilot : "#49515e";
-    ctx.setLineDash(node.status === "PLANNED" ? [6, 4] : []);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 1;
+    const look = officeLook(office);
+    batch(offices, look, office);
   }
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = "#9ba3ad";
+  const teams = new Map<string, { look: CircleLook; items: SceneNode[] }>();
   for (const group of groups) {
     for (const team of group.teams) {
-      const r = team.r * k;
-      if (r < 1 || !visible(team)) continue;
+      if (team.r * k < 1 || !visible(team)) continue;
       stats.teams += 1;
+      const fill = team.node.vacant ? "#f7f7f7" : team.node.isCollapsed || lod.teamBadges ? "#eef6fc" : COLOURS.team;
+      batch(teams, { fill, stroke: "#9ba3ad", width: 1, dash: team.node.vacant, alpha: 1 }, team);
+    }
+  }
+  for (const layer of [offices, teams]) {
+    for (const { look, items } of layer.values()) {
       ctx.beginPath();
-      ctx.arc(sx(team.x), sy(team.y), r, 0, 2 * Math.PI);
-      ctx.fillStyle = team.node.vacant ? "#f7f7f7" : team.node.isCollapsed || lod.teamBadges ? "#eef6fc" : COLOURS.team;
+      for (const item of items) {
+        const [x, y, r] = [sx(item.x), sy(item.y), item.r * k];
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      }
+      ctx.globalAlpha = look.alpha;
+      ctx.fillStyle = look.fill;
       ctx.fill();
-      ctx.setLineDash(team.node.vacant ? [4, 3] : []);
+      ctx.lineWidth = look.width;
+      ctx.strokeStyle = look.stroke;
+      ctx.setLineDash(look.dash ? [6, 4] : []);
       ctx.stroke();
     }
   }
+  ctx.globalAlpha = 1;
   ctx.setLineDash([]);
 
   // Reporting lines under the people, only where they are long enough to see.
@@ -177,7 +182,7 @@ export function drawScene(
   ctx.fillStyle = COLOURS.service;
   ctx.fill();
 
-  // Mergers: thick arrows between offices, always (there are few).
+  // Mergers: arrows between offices (packed next to each other, so the arrows are short).
   for (const edge of scene.mergesInto) {
     const a = scene.byId.get(edge.source)!;
     const b = scene.byId.get(edge.target)!;
@@ -197,26 +202,24 @@ export function drawScene(
   const grid = new LabelGrid();
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  const label = (lines: string[], x: number, y: number, size: number, weight: number) => {
+  const label = (id: string, lines: string[], x: number, y: number, size: number, weight: number) => {
     if (stats.labels >= LABEL_BUDGET) return false;
     ctx.font = `${weight} ${size}px ${FONT_FAMILY}`;
-    const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
+    const width = Math.max(...lines.map((line) => textWidth(ctx, line, size, weight)));
     const height = lines.length * size * 1.2;
     if (x + width / 2 < 0 || x - width / 2 > viewport.width || y + height < 0 || y > viewport.height) return false;
     if (!grid.claim(x - width / 2, y, width, height)) return false;
-    // A white halo keeps names readable over lines and circles.
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = "rgba(255,255,255,0.85)";
+    // A light box keeps names readable over lines and circles (cheaper than a text halo).
+    ctx.fillStyle = "rgba(255,255,255,0.8)";
+    ctx.fillRect(x - width / 2 - 2, y, width + 4, height);
     ctx.fillStyle = TEXT;
-    lines.forEach((line, index) => {
-      const ly = y + size * 0.6 + index * size * 1.2;
-      ctx.strokeText(line, x, ly);
-      ctx.fillText(line, x, ly);
-    });
+    lines.forEach((line, index) => ctx.fillText(line, x, y + size * 0.6 + index * size * 1.2));
     stats.labels += 1;
+    stats.labelled.push({ id, text: lines[0]! });
     return true;
   };
-  for (const group of groups) {
+  // Bigger offices are named first: they win where names would collide.
+  for (const group of [...groups].sort((a, b) => b.office.r - a.office.r)) {
     const office = group.office;
     const r = office.r * k;
     if (r < OFFICE_LABEL_MIN_PX) continue;
@@ -225,7 +228,7 @@ export function drawScene(
     const expandedInside = group.teams.length > 0 || group.people.length > 1;
     // Folded offices are labelled in their middle; open ones at the top, clear of their teams.
     const y = expandedInside ? sy(office.y - office.r) + 4 : sy(office.y) - (showCounts ? 14 : 7);
-    label(showCounts ? lines : lines.slice(0, 1), sx(office.x), y, expandedInside ? 14 : 13, 700);
+    label(office.id, showCounts ? lines : lines.slice(0, 1), sx(office.x), y, expandedInside ? 14 : 13, 700);
   }
   for (const group of groups) {
     for (const team of group.teams) {
@@ -233,12 +236,12 @@ export function drawScene(
       if (r < TEAM_LABEL_MIN_PX || !visible(team)) continue;
       const name = team.label.split("\n")[0]!;
       if (lod.teamBadges || team.node.isCollapsed) {
-        if (label([name, team.badge ?? ""], sx(team.x), sy(team.y) - 12, 12, 600)) stats.badges += 1;
-      } else label([name], sx(team.x), sy(team.y - team.r) + 2, 12, 600);
+        if (label(team.id, [name, team.badge ?? ""], sx(team.x), sy(team.y) - 12, 12, 600)) stats.badges += 1;
+      } else label(team.id, [name], sx(team.x), sy(team.y - team.r) + 2, 12, 600);
     }
   }
   for (const service of scene.services) {
-    if (visible(service)) label([service.label], sx(service.x), sy(service.y) + Math.max(service.r * k, 3) + 2, 11, 400);
+    if (visible(service)) label(service.id, [service.label], sx(service.x), sy(service.y) + Math.max(service.r * k, 3) + 2, 11, 400);
   }
   if (lod.personLabels) {
     const people = groups.flatMap((group) => group.people.filter(visible));
@@ -246,7 +249,7 @@ export function drawScene(
     people.sort((a, b) => Number(b.node.isLeader) - Number(a.node.isLeader));
     for (const person of people) {
       const lines = person.label.split("\n");
-      label(scene.personRadius * k >= 12 ? lines : lines.slice(0, 1), sx(person.x), sy(person.y) + person.r * k + 1, 11, 400);
+      label(person.id, scene.personRadius * k >= 12 ? lines : lines.slice(0, 1), sx(person.x), sy(person.y) + person.r * k + 1, 11, 400);
     }
   }
   return stats;
@@ -269,7 +272,7 @@ function arrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number
   ctx.moveTo(x1, y1);
   ctx.lineTo(ex, ey);
   ctx.strokeStyle = COLOURS.merges;
-  ctx.lineWidth = 4;
+  ctx.lineWidth = 3;
   ctx.stroke();
   ctx.beginPath();
   ctx.moveTo(ex, ey);
@@ -278,4 +281,43 @@ function arrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number
   ctx.closePath();
   ctx.fillStyle = COLOURS.merges;
   ctx.fill();
+}
+
+interface CircleLook {
+  fill: string;
+  stroke: string;
+  width: number;
+  dash: boolean;
+  alpha: number;
+}
+
+function officeLook(item: SceneNode): CircleLook {
+  const node = item.node;
+  return {
+    fill: node.type === "TEAM" ? "#eef6fc" : node.isCollapsed ? "#e6f0ff" : COLOURS.office,
+    stroke: node.isPilot || node.isSpearhead ? COLOURS.pilot : "#49515e",
+    width: node.isSpearhead ? 6 : node.isPilot ? 4 : 1,
+    dash: node.status === "PLANNED",
+    alpha: node.status === "MERGED" || node.status === "CLOSED" ? 0.6 : 1,
+  };
+}
+
+function batch(batches: Map<string, { look: CircleLook; items: SceneNode[] }>, look: CircleLook, item: SceneNode) {
+  const key = `${look.fill}|${look.stroke}|${look.width}|${look.dash}|${look.alpha}`;
+  const entry = batches.get(key);
+  if (entry) entry.items.push(item);
+  else batches.set(key, { look, items: [item] });
+}
+
+/** Text widths are measured once per text and font: measuring is slow on a CPU canvas. */
+const widths = new Map<string, number>();
+function textWidth(ctx: CanvasRenderingContext2D, text: string, size: number, weight: number): number {
+  const key = `${weight}:${size}:${text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (widths.size > 50_000) widths.clear();
+    width = ctx.measureText(text).width;
+    widths.set(key, width);
+  }
+  return width;
 }

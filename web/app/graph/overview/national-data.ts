@@ -16,7 +16,7 @@ export type NationalGraph =
   | { status: "error"; error: unknown }
   | { status: "ok"; data: OrgGraphData; loadingOfficeIds: ReadonlySet<string> };
 
-/** The contents of `officeIds` from one national answer with those offices expanded. */
+/** The contents of `officeIds` from an answer that has those offices open. */
 export function splitOfficeContents(answer: OrgGraphData, officeIds: readonly string[]): Map<string, OfficeContents> {
   const wanted = new Set(officeIds);
   const byOffice = new Map<string, OfficeContents>(officeIds.map((id) => [id, { nodes: [], edges: [] }]));
@@ -107,7 +107,9 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
     if (missing.length === 0) return;
     for (const id of missing) inFlight.current.add(id);
     setLoading(new Set(inFlight.current));
-    request(OrgGraphQuery, { scope: { all: true, expandedOfficeIds: missing } }).then(
+    // The office scope reads only these offices (the national one would count every office's
+    // people again: over a second on the national data set).
+    request(OrgGraphQuery, { scope: { officeIds: missing } }).then(
       (answer) => {
         for (const [id, office] of splitOfficeContents(answer.orgGraph, missing)) contents.current.set(id, office);
         performance.mark("samla-graph:office-data");

@@ -64,6 +64,22 @@ describe("pack layout", () => {
     expect(packGraph(filterGraph(organisation(6, 3, 5, folded), none)).laidOutOffices).toBe(0);
   });
 
+  it("packs offices that merge next to each other", () => {
+    const data = organisation(40, 1, 3, new Set(Array.from({ length: 40 }, (_, i) => i)));
+    data.edges.push({ id: "m1", source: "o3", target: "o27", type: "MERGES_INTO" }, { id: "m2", source: "o31", target: "o27", type: "MERGES_INTO" });
+    const { circles } = packGraph(filterGraph(data, none));
+    const gap = (a: string, b: string) => {
+      const [p, q] = [circles.get(a)!, circles.get(b)!];
+      return Math.hypot(p.x - q.x, p.y - q.y) - p.r - q.r;
+    };
+    // Within one office's width of each other, while most offices are further apart.
+    const width = 2 * circles.get("o27")!.r;
+    expect(gap("o3", "o27")).toBeLessThan(width);
+    expect(gap("o31", "o27")).toBeLessThan(width);
+    const far = Array.from({ length: 40 }, (_, i) => `o${i}`).filter((id) => gap(id, "o27") > width);
+    expect(far.length).toBeGreaterThan(20);
+  });
+
   it("sizes an office by its head count whether it is open or not", () => {
     expect(officeRadius(400)).toBeGreaterThan(officeRadius(100));
     const open = packGraph(filterGraph(organisation(1, 4, 25), none)).circles.get("o0")!;

@@ -6,8 +6,8 @@
 // An office's circle depends only on its head count from the API, not on whether it is
 // expanded: expanding or folding one office lays out that office's inside only, and every
 // other office stays where it was (issue 15: "lay out only what changed").
-import { hierarchy, pack, packSiblings, type HierarchyCircularNode } from "d3-hierarchy";
-import type { FilteredGraph, ViewNode } from "../model";
+import { hierarchy, pack, packEnclose, packSiblings, type HierarchyCircularNode } from "d3-hierarchy";
+import type { FilteredGraph, GraphEdge, ViewNode } from "../model";
 
 /** A person's radius in layout units. Everything else is sized from it. */
 export const PERSON_RADIUS = 10;
@@ -63,15 +63,47 @@ function topLevel(graph: FilteredGraph): ViewNode[] {
   return (graph.children.get("") ?? []).filter((node) => node.type !== "SERVICE");
 }
 
-function placeOffices(tops: ViewNode[]): Map<string, Circle> {
+/**
+ * Offices side by side, largest first; offices that merge are packed together as one
+ * cluster, so a merger is seen as a group and its arrows stay short.
+ */
+function placeOffices(tops: ViewNode[], merges: readonly GraphEdge[]): Map<string, Circle> {
   const sized = tops.map((node) => ({ id: node.id, r: node.type === "OFFICE" ? officeRadius(officeSize(node)) : leafRadius(node) }));
-  const key = sized.map((s) => `${s.id}:${Math.round(s.r)}`).join("|");
+  const key = `${sized.map((s) => `${s.id}:${Math.round(s.r)}`).join("|")}#${merges.map((e) => `${e.source}>${e.target}`).join("|")}`;
   const cached = officePlacements.get(key);
   if (cached) return cached;
+  // Union-find over the merger arrows.
+  const leader = new Map(sized.map((s) => [s.id, s.id]));
+  const find = (id: string): string => {
+    const up = leader.get(id)!;
+    if (up === id) return id;
+    const top = find(up);
+    leader.set(id, top);
+    return top;
+  };
+  for (const edge of merges) if (leader.has(edge.source) && leader.has(edge.target)) leader.set(find(edge.source), find(edge.target));
+  const clusters = new Map<string, { id: string; r: number; x: number; y: number }[]>();
+  for (const item of sized) {
+    const list = clusters.get(find(item.id)) ?? [];
+    list.push({ id: item.id, r: item.r + OFFICE_PADDING / 2, x: 0, y: 0 });
+    clusters.set(find(item.id), list);
+  }
   // Largest first packs tightest; ties by id keep the order (and so the picture) stable.
-  const circles = [...sized].sort((a, b) => b.r - a.r || (a.id < b.id ? -1 : 1)).map((s) => ({ id: s.id, r: s.r + OFFICE_PADDING / 2, x: 0, y: 0 }));
-  packSiblings(circles);
-  const placed = new Map(circles.map((c) => [c.id, { x: c.x, y: c.y, r: c.r - OFFICE_PADDING / 2 }]));
+  const bySize = (a: { r: number; id: string }, b: { r: number; id: string }) => b.r - a.r || (a.id < b.id ? -1 : 1);
+  const packed = [...clusters.entries()].map(([id, members]) => {
+    members.sort(bySize);
+    packSiblings(members);
+    const around = packEnclose(members);
+    return { id, members, r: around.r + (members.length > 1 ? OFFICE_PADDING : 0), x: 0, y: 0, cx: around.x, cy: around.y };
+  });
+  packed.sort(bySize);
+  packSiblings(packed);
+  const placed = new Map<string, Circle>();
+  for (const cluster of packed) {
+    for (const member of cluster.members) {
+      placed.set(member.id, { x: cluster.x + member.x - cluster.cx, y: cluster.y + member.y - cluster.cy, r: member.r - OFFICE_PADDING / 2 });
+    }
+  }
   remember(officePlacements, key, placed);
   return placed;
 }
@@ -132,7 +164,10 @@ function signature(items: PackItem[]): string {
 export function packGraph(graph: FilteredGraph): PackedLayout {
   const circles = new Map<string, Circle>();
   const tops = topLevel(graph);
-  const placed = placeOffices(tops);
+  const placed = placeOffices(
+    tops,
+    graph.edges.filter((edge) => edge.type === "MERGES_INTO"),
+  );
   let laidOutOffices = 0;
   for (const node of tops) {
     const centre = placed.get(node.id)!;
