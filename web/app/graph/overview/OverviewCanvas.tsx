@@ -50,6 +50,8 @@ export interface OverviewTestHook {
   edgeCount(): number;
   camera(): Camera;
   drawn(): DrawStats;
+  /** The nodes drawn directly inside this one (an office's teams, a team's people). */
+  childrenOf(id: string): string[];
   /** Where a node is on screen, relative to the canvas (px), or null when it is not drawn. */
   screenPosition(id: string): { x: number; y: number; r: number } | null;
 }
@@ -217,6 +219,7 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
       nodeCount: () => sceneRef.current.byId.size,
       edgeCount: () => sceneRef.current.reportsTo.length + sceneRef.current.delivers.length + sceneRef.current.mergesInto.length,
       camera: () => ({ ...camera.current }),
+      childrenOf: (id) => [...sceneRef.current.byId.values()].filter((item) => item.node.parent === id).map((item) => item.id),
       drawn: () => ({ ...lastStats.current }),
       screenPosition: (id) => {
         const item = sceneRef.current.byId.get(id);

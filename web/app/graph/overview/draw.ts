@@ -228,7 +228,17 @@ export function drawScene(
     const expandedInside = group.teams.length > 0 || group.people.length > 1;
     // Folded offices are labelled in their middle; open ones at the top, clear of their teams.
     const y = expandedInside ? sy(office.y - office.r) + 4 : sy(office.y) - (showCounts ? 14 : 7);
-    label(office.id, showCounts ? lines : lines.slice(0, 1), sx(office.x), y, expandedInside ? 14 : 13, 700);
+    const size = expandedInside ? 14 : 13;
+    // A small circle, or a full name that would cover a neighbour's: the short name
+    // ("Lillestrøm"), sized to fit inside the circle (9 px at the least).
+    // Names stay within their own circle (circles never overlap, so neither do names).
+    const fits = expandedInside || textWidth(ctx, lines[0]!, size, 700) <= 2.1 * r;
+    const full = r >= OFFICE_COUNTS_MIN_PX && fits && label(office.id, showCounts ? lines : lines.slice(0, 1), sx(office.x), y, size, 700);
+    if (!full && office.node.type === "OFFICE") {
+      const short = shortOfficeName(lines[0]!);
+      const fitted = Math.min(13, Math.max(9, (12 * 1.9 * r) / Math.max(textWidth(ctx, short, 12, 700), 1)));
+      label(office.id, [short], sx(office.x), sy(office.y) - fitted * 0.6, Math.round(fitted), 700);
+    }
   }
   for (const group of groups) {
     for (const team of group.teams) {
@@ -320,4 +330,9 @@ function textWidth(ctx: CanvasRenderingContext2D, text: string, size: number, we
     widths.set(key, width);
   }
   return width;
+}
+
+/** "★ Nav Lillestrøm (0230)" → "★ Lillestrøm": the part that tells offices apart. */
+export function shortOfficeName(label: string): string {
+  return label.replace(/^(★ )?Nav /, "$1").replace(/ \(\d+\)$/, "");
 }

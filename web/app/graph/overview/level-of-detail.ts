@@ -72,8 +72,8 @@ export function semanticZoomChanges(offices: OfficeOnScreen[], viewportShortSide
 export class LabelGrid {
   private readonly taken = new Set<number>();
   constructor(
-    private readonly cellWidth = 110,
-    private readonly cellHeight = 16,
+    private readonly cellWidth = 8,
+    private readonly cellHeight = 6,
   ) {}
 
   /** Claims the cells a label of this box covers; false when one is taken. */

@@ -77,8 +77,8 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
   const [base, setBase] = useState<{ data: OrgGraphData } | { error: unknown } | null>(null);
   const contents = useRef(new Map<string, OfficeContents>());
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState<ReadonlySet<string>>(new Set());
   const inFlight = useRef(new Set<string>());
+  const failed = useRef(new Set<string>());
 
   useEffect(() => {
     if (!enabled) return;
@@ -103,10 +103,9 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
 
   useEffect(() => {
     if (!baseData) return;
-    const missing = [...open].filter((id) => !contents.current.has(id) && !inFlight.current.has(id));
+    const missing = [...open].filter((id) => !contents.current.has(id) && !inFlight.current.has(id) && !failed.current.has(id));
     if (missing.length === 0) return;
     for (const id of missing) inFlight.current.add(id);
-    setLoading(new Set(inFlight.current));
     // The office scope reads only these offices (the national one would count every office's
     // people again: over a second on the national data set).
     request(OrgGraphQuery, { scope: { officeIds: missing } }).then(
@@ -114,10 +113,13 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
         for (const [id, office] of splitOfficeContents(answer.orgGraph, missing)) contents.current.set(id, office);
         performance.mark("samla-graph:office-data");
       },
-      (error: unknown) => console.error(error),
+      (error: unknown) => {
+        // Shown folded; not asked for again until the page is reloaded.
+        console.error(error);
+        for (const id of missing) failed.current.add(id);
+      },
     ).finally(() => {
       for (const id of missing) inFlight.current.delete(id);
-      setLoading(new Set(inFlight.current));
       setVersion((current) => current + 1);
     });
   }, [baseData, open]);
@@ -126,6 +128,12 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
     () => (baseData ? mergeOfficeContents(baseData, contents.current, open) : null),
     // `version` tells that contents (a ref) gained offices.
     [baseData, open, version],
+  );
+  // Open offices without contents yet are loading, also in the render before their request starts.
+  const loading = useMemo(
+    () => new Set([...open].filter((id) => !contents.current.has(id) && !failed.current.has(id))),
+    // `version` tells that contents (a ref) gained offices.
+    [open, version],
   );
   if (!enabled || !base) return { status: "loading" };
   if ("error" in base) return { status: "error", error: base.error };

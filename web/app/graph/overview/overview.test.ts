@@ -3,6 +3,7 @@ import { filterGraph, type GraphNode, type OrgGraphData } from "../model";
 import { EXPAND_SHARE, FOLD_SHARE, LabelGrid, levelOfDetail, PERSON_DOT_MIN_PX, PERSON_LABEL_MIN_PX, semanticZoomChanges } from "./level-of-detail";
 import { mergeOfficeContents, splitOfficeContents } from "./national-data";
 import { officeRadius, packGraph, PERSON_RADIUS, type Circle } from "./pack-layout";
+import { shortOfficeName } from "./draw";
 import { buildScene, nodeAt } from "./scene";
 
 const blank = {
@@ -121,6 +122,7 @@ describe("level of detail", () => {
 
   it("leaves out a label that would cover another", () => {
     const grid = new LabelGrid(100, 16);
+    expect(shortOfficeName("★ Nav Lillestrøm (0230)")).toBe("★ Lillestrøm");
     expect(grid.claim(10, 10, 80, 14)).toBe(true);
     expect(grid.claim(50, 12, 80, 14)).toBe(false);
     expect(grid.claim(10, 60, 80, 14)).toBe(true);
