@@ -13,6 +13,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { routeOrgGraph, syntheticGraph, type SyntheticGraph } from "../src/synthetic-graph";
 
 // What the graph page exposes for tests (web/app/graph/GraphCanvas.tsx), as far as used here.
 interface GraphNodeLike {
@@ -94,34 +95,6 @@ async function startStack(): Promise<{ webUrl: string; stop: () => Promise<void>
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** A synthetic organisation: offices of ~100 people in 8 teams, leaders, services. */
-function syntheticGraph(nodeCount: number) {
-  const nodes: Record<string, unknown>[] = [];
-  const edges: Record<string, unknown>[] = [];
-  const base = { officeId: null, code: null, status: null, isPilot: null, isSpearhead: null, employer: null, roleName: null, roleCategory: null, fte: null, provider: null, collapsed: null, teamCount: null, personCount: null };
-  const services = Array.from({ length: 20 }, (_, i) => ({ ...base, id: `S${i}`, type: "SERVICE", label: `Tjeneste ${i}`, parent: null, code: `T${i}`, provider: i % 2 ? "STATE" : "MUNICIPAL" }));
-  const officeCount = Math.max(1, Math.round((nodeCount - services.length) / 110));
-  const perOffice = Math.floor((nodeCount - services.length) / officeCount);
-  for (let o = 0; o < officeCount; o++) {
-    const office = `O${o}`;
-    nodes.push({ ...base, id: office, type: "OFFICE", label: `Nav Syntetisk ${o}`, parent: null, code: String(1000 + o), status: "ACTIVE", isPilot: o % 10 === 0, isSpearhead: o === 0, collapsed: false, teamCount: 8, personCount: perOffice - 9 });
-    const teams = Array.from({ length: 8 }, (_, t) => `O${o}T${t}`);
-    teams.forEach((team, t) => {
-      nodes.push({ ...base, id: team, type: "TEAM", label: `Team ${t}`, parent: office, officeId: office });
-      edges.push({ id: `D${team}`, source: team, target: `S${(o + t) % services.length}`, type: "DELIVERS" });
-    });
-    for (let p = 0; p < perOffice - 9; p++) {
-      const team = teams[p % teams.length]!;
-      const id = `O${o}P${p}`;
-      const leader = p < teams.length;
-      nodes.push({ ...base, id, type: "PERSON", label: `Person ${o}-${p}`, parent: team, officeId: office, employer: p % 3 ? "STATE" : "MUNICIPAL", roleName: leader ? "Teamleder" : "Veileder", roleCategory: leader ? "LEADER" : "ADVISER", fte: p % 17 === 0 ? 1.2 : 1 });
-      if (!leader) edges.push({ id: `R${id}`, source: id, target: `O${o}P${p % teams.length}`, type: "REPORTS_TO" });
-    }
-  }
-  nodes.push(...services);
-  return { asOf: "2026-01-01", nodes, edges };
 }
 
 interface Figures {
@@ -233,13 +206,8 @@ try {
   await page.click("#kc-login");
   await page.getByRole("heading", { level: 1 }).first().waitFor();
 
-  let synthetic: ReturnType<typeof syntheticGraph> | null = null;
-  await page.route("**/graphql", async (route) => {
-    const body = route.request().postData() ?? "";
-    if (synthetic && body.includes("OrgGraphView")) {
-      await route.fulfill({ contentType: "application/json", body: JSON.stringify({ data: { orgGraph: synthetic } }) });
-    } else await route.continue();
-  });
+  let synthetic: SyntheticGraph | null = null;
+  await routeOrgGraph(page, () => synthetic);
   for (const size of [1000, 5000]) {
     synthetic = syntheticGraph(size);
     results.push(await measure(page, `synthetic ${size / 1000}k`, `${stack.webUrl}/organisasjon?kontor=synthetic-${size}`));
