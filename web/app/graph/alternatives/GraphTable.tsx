@@ -125,7 +125,12 @@ export function GraphTable({
 
   const hintId = useId();
   return (
-    <div className={`samla-graph-table${enabled ? " samla-graph-table--virtual" : ""}`} ref={scrollRef}>
+    <div
+      className={`samla-graph-table${enabled ? " samla-graph-table--virtual" : ""}`}
+      ref={scrollRef}
+      // A row focused by the keyboard scrolls in below the sticky header, not under it.
+      style={{ scrollPaddingTop: headHeight }}
+    >
       <Table size="small" data-testid="graph-table" aria-rowcount={rows.length + 1} aria-describedby={hintId}>
         <caption className="aksel-sr-only">{caption ?? gt("graph.table.caption")}</caption>
         <Table.Header ref={headRef}>

@@ -1,5 +1,6 @@
 // The virtualiser both alternatives share: on from VIRTUALISE_FROM rows, keeps the focused
-// row rendered wherever the list is scrolled, and moves focus to rows not yet rendered.
+// row rendered wherever the list is scrolled, and moves focus to rows not yet rendered
+// (rendered on the next commit, then focused, which scrolls it into view).
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
 import { VIRTUALISE_FROM, withKeptIndex } from "./rows";
@@ -40,8 +41,7 @@ export function useVirtualRows({ count, scrollRef, estimateSize, getItemKey, kee
     const element = scrollRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
     if (!element) return;
     pendingFocus.current = null;
-    // Virtualised, the virtualiser scrolls (it knows the sticky header and measured heights).
-    element.focus({ preventScroll: enabled });
+    element.focus();
   });
 
   /** Shows row `index` (scrolling only when it is out of view). */
@@ -63,11 +63,13 @@ export function useVirtualRows({ count, scrollRef, estimateSize, getItemKey, kee
       if (index < 0 || index >= count) return;
       const id = getItemKey(index);
       const element = scrollRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
-      if (element) element.focus({ preventScroll: enabled });
+      // The browser scrolls a focused element into view, in the list and in the window: the
+      // row is rendered where it belongs (at its measured or estimated place) even far from
+      // view, since it is the kept row, and the virtualiser follows the scroll.
+      if (element) element.focus();
       else pendingFocus.current = id;
-      if (enabled) virtualizer.scrollToIndex(index, { align: "auto" });
     },
-    [count, enabled, virtualizer, getItemKey, scrollRef],
+    [count, getItemKey, scrollRef],
   );
 
   /** How many rows a Page Up/Page Down moves: about one screenful. */
