@@ -112,6 +112,11 @@ test("the table holds 20,000 people: few rows in the DOM, all reachable by keybo
   await expect(row.getByRole("button")).toHaveAttribute("aria-pressed", "true");
   await expect(row.getByRole("button")).toHaveAttribute("tabindex", "0");
   await renderedCount(rows);
+  // A shared link with the selection opens the table scrolled to it.
+  await expect(page).toHaveURL(new RegExp(`valgt=${middle.id}`));
+  await page.reload();
+  await expectInListView(row, page.locator(".samla-graph-table"));
+  await expect(row.getByRole("button")).toHaveAttribute("aria-pressed", "true");
   // From there the keyboard goes on: the next row down.
   await row.getByRole("button").focus();
   await page.keyboard.press("ArrowDown");
@@ -165,7 +170,11 @@ test("the tree holds 20,000 people: few items in the DOM, sizes and positions fo
   await expect(person).toHaveAttribute("aria-level", "3");
   await expect(person).toHaveAttribute("aria-posinset", "7");
   await expect(person).toHaveAttribute("aria-setsize", "13");
-  // Left goes to her team, Right back into it, Down to the team's first person.
+  // A shared link with the selection opens the tree at her, too.
+  await page.reload();
+  await expectInListView(person, tree);
+  await expect(person).toHaveAttribute("aria-selected", "true");
+  // Left goes to her team, Down to the team's first person, Enter selects.
   await person.focus();
   await page.keyboard.press("ArrowLeft");
   await expect(tree.locator(`[data-node-id="${middle.team}"]`)).toBeFocused();

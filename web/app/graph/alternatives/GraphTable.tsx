@@ -64,7 +64,7 @@ export function GraphTable({
     if (!target || event.altKey || event.metaKey || event.shiftKey) return;
     const index = indexById.get(target.dataset.focusId!);
     if (index == null) return;
-    const next = tableKey(event.key, index, rows.length, pageSize());
+    const next = tableKey(event.key, index, rows.length, pageSize(index));
     if (next == null) return;
     event.preventDefault();
     setFocusId(rows[next]!.id);
@@ -131,7 +131,14 @@ export function GraphTable({
       // A row focused by the keyboard scrolls in below the sticky header, not under it.
       style={{ scrollPaddingTop: headHeight }}
     >
-      <Table size="small" data-testid="graph-table" aria-rowcount={rows.length + 1} aria-describedby={hintId}>
+      <Table
+        size="small"
+        data-testid="graph-table"
+        aria-rowcount={rows.length + 1}
+        aria-describedby={hintId}
+        // The fixed columns (graph.css) and at least 9rem for each of the others.
+        style={enabled ? { minWidth: `${44.5 + 9 * (1 + extraColumns.length)}rem` } : undefined}
+      >
         <caption className="aksel-sr-only">{caption ?? gt("graph.table.caption")}</caption>
         <Table.Header ref={headRef}>
           <Table.Row aria-rowindex={1}>

@@ -77,7 +77,7 @@ export function GraphTree({ graph, selectedId, onSelect }: AlternativeProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const index = focusIndex ?? -1;
-    const effect = treeKey(event.key, rows, index, open, graph, pageSize());
+    const effect = treeKey(event.key, rows, index, open, graph, pageSize(index));
     if (!effect) return;
     event.preventDefault();
     if (effect.open) setOpen(effect.open);

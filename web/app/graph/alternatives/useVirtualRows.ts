@@ -1,6 +1,5 @@
 // The virtualiser both alternatives share: on from VIRTUALISE_FROM rows, keeps the focused
-// row rendered wherever the list is scrolled, and moves focus to rows not yet rendered
-// (rendered on the next commit, then focused, which scrolls it into view).
+// row rendered wherever the list is scrolled, and moves focus to rows not yet rendered.
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
 import { VIRTUALISE_FROM, withKeptIndex } from "./rows";
@@ -33,47 +32,66 @@ export function useVirtualRows({ count, scrollRef, estimateSize, getItemKey, kee
     scrollPaddingStart: paddingStart,
   });
 
-  // Focus waits for the row's element: it is rendered on the next commit (keepIndex).
-  const pendingFocus = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const id = pendingFocus.current;
-    if (!id) return;
-    const element = scrollRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
-    if (!element) return;
-    pendingFocus.current = null;
-    element.focus();
-  });
-
-  /** Shows row `index` (scrolling only when it is out of view). */
-  const reveal = useCallback(
-    (index: number) => {
-      if (index < 0 || index >= count) return;
-      if (enabled) virtualizer.scrollToIndex(index, { align: "auto" });
-      else {
-        const id = getItemKey(index);
-        scrollRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
-      }
-    },
-    [count, enabled, virtualizer, getItemKey, scrollRef],
+  const find = useCallback(
+    (id: string) => scrollRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`) ?? null,
+    [scrollRef],
   );
+
+  // Focusing a row. Small lists: the browser scrolls the focused row into view. Virtualised,
+  // rows measured after a long jump can push it out of view again, so the virtualiser
+  // scrolls the list to it (only if needed) and holds it there while they settle; the window
+  // scrolls so the whole list (at most 70vh) is in view, and with it the row.
+  const focusAndHold = useCallback(
+    (element: HTMLElement, index: number) => {
+      if (!enabled) {
+        element.focus();
+        return;
+      }
+      element.focus({ preventScroll: true });
+      scrollRef.current?.scrollIntoView({ block: "nearest" });
+      virtualizer.scrollToIndex(index, { align: "auto" });
+    },
+    [enabled, virtualizer, scrollRef],
+  );
+
+  // A row not rendered yet is focused on the next commit (it is rendered then: keepIndex).
+  const pendingFocus = useRef<{ id: string; index: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingFocus.current;
+    const element = pending ? find(pending.id) : null;
+    if (!pending || !element) return;
+    pendingFocus.current = null;
+    focusAndHold(element, pending.index);
+  });
 
   /** Moves keyboard focus to row `index`, rendering and scrolling to it first. */
   const focusRow = useCallback(
     (index: number) => {
       if (index < 0 || index >= count) return;
       const id = getItemKey(index);
-      const element = scrollRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
-      // The browser scrolls a focused element into view, in the list and in the window: the
-      // row is rendered where it belongs (at its measured or estimated place) even far from
-      // view, since it is the kept row, and the virtualiser follows the scroll.
-      if (element) element.focus();
-      else pendingFocus.current = id;
+      const element = find(id);
+      if (element) focusAndHold(element, index);
+      else pendingFocus.current = { id, index };
     },
-    [count, getItemKey, scrollRef],
+    [count, getItemKey, find, focusAndHold],
   );
 
-  /** How many rows a Page Up/Page Down moves: about one screenful. */
-  const pageSize = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? estimateSize * 10) / estimateSize) - 1);
+  /** Shows row `index` in the list without moving focus (scrolling only when it is out of view). */
+  const reveal = useCallback(
+    (index: number) => {
+      if (index < 0 || index >= count) return;
+      if (enabled) virtualizer.scrollToIndex(index, { align: "auto" });
+      else find(getItemKey(index))?.scrollIntoView({ block: "nearest" });
+    },
+    [count, enabled, virtualizer, getItemKey, find],
+  );
+
+  /** How many rows a Page Up/Page Down moves from row `index`: about one screenful. */
+  const pageSize = (index: number) => {
+    const row = index >= 0 && index < count ? find(getItemKey(index))?.closest<HTMLElement>("[data-index]") : null;
+    const height = row?.offsetHeight || estimateSize;
+    return Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? height * 10) / height) - 1);
+  };
 
   return { enabled, virtualizer, reveal, focusRow, pageSize };
 }
