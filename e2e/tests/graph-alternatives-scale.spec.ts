@@ -134,6 +134,15 @@ test("the tree holds 20,000 people: few items in the DOM, sizes and positions fo
   await expect(items).toHaveCount(topLevel);
   await expect(items.first()).toHaveAttribute("aria-setsize", String(topLevel));
 
+  // "*" opens all siblings: 1,820 visible items, now virtualised; focus stays where it was.
+  await items.first().focus();
+  await page.keyboard.press("*");
+  await expect(items.first()).toHaveAttribute("aria-expanded", "true");
+  await expect(tree.locator('[data-node-id="O199"]')).toHaveCount(0);
+  await expect.poll(() => focusedId(page)).toBe(ids[0]);
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => focusedId(page)).toBe("O0T0");
+
   // Open all: 21,820 visible items, far fewer rendered.
   await page.getByRole("button", { name: "Åpne alle" }).click();
   await expect(items.first()).toHaveAttribute("aria-expanded", "true");

@@ -42,7 +42,7 @@ export function GraphTable({
   useLayoutEffect(() => setHeadHeight(headRef.current?.offsetHeight ?? 0), [extraColumns.length]);
 
   const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
-  const { enabled, virtualizer, reveal, focusRow, pageSize } = useVirtualRows({
+  const { enabled, virtualizer, items, reveal, focusRow, pageSize } = useVirtualRows({
     count: rows.length,
     scrollRef,
     estimateSize: ROW_HEIGHT,
@@ -71,7 +71,6 @@ export function GraphTable({
     focusRow(next);
   };
 
-  const items = enabled ? virtualizer.getVirtualItems() : null;
   // The tab stop: the focused row if it is rendered, else the first rendered row, so Tab
   // always finds the table however it was scrolled.
   const rendered = items ? items.map((item) => item.index) : null;

@@ -43,7 +43,7 @@ export function GraphTree({ graph, selectedId, onSelect }: AlternativeProps) {
   const focusIndex = focusId != null && indexById.has(focusId) ? indexById.get(focusId)! : rows.length > 0 ? 0 : null;
 
   const getItemKey = useCallback((index: number) => rows[index]!.node.id, [rows]);
-  const { enabled, virtualizer, reveal, focusRow, pageSize } = useVirtualRows({
+  const { enabled, virtualizer, items, reveal, focusRow, pageSize } = useVirtualRows({
     count: rows.length,
     scrollRef: treeRef,
     estimateSize: ITEM_HEIGHT,
@@ -93,7 +93,6 @@ export function GraphTree({ graph, selectedId, onSelect }: AlternativeProps) {
       return next;
     });
 
-  const items = enabled ? virtualizer.getVirtualItems() : null;
   // The tab stop: the focused item if it is rendered, else the first rendered one.
   const rendered = items ? items.map((item) => item.index) : null;
   const tabStop = focusIndex == null ? null : !rendered || rendered.includes(focusIndex) ? focusIndex : (rendered[0] ?? null);
@@ -168,13 +167,12 @@ export function GraphTree({ graph, selectedId, onSelect }: AlternativeProps) {
         </Button>
       </HStack>
       <div role="tree" aria-label={gt("graph.tree.label")} ref={treeRef} onKeyDown={onKeyDown} className={`samla-graph-tree${enabled ? " samla-graph-tree--virtual" : ""}`} data-testid="graph-tree">
-        {items ? (
-          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-            {items.map((item) => renderItem(rows[item.index]!, item.index, item.start))}
-          </div>
-        ) : (
-          rows.map((row, index) => renderItem(row, index, null))
-        )}
+        {/* One wrapper in both modes, so the items (and focus) survive crossing VIRTUALISE_FROM. */}
+        <div style={items ? { height: virtualizer.getTotalSize(), position: "relative" } : undefined}>
+          {items
+            ? items.map((item) => renderItem(rows[item.index]!, item.index, item.start))
+            : rows.map((row, index) => renderItem(row, index, null))}
+        </div>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // The virtualiser both alternatives share: on from VIRTUALISE_FROM rows, keeps the focused
 // row rendered wherever the list is scrolled, and moves focus to rows not yet rendered.
-import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from "@tanstack/react-virtual";
 import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
 import { VIRTUALISE_FROM, withKeptIndex } from "./rows";
 
@@ -81,9 +81,17 @@ export function useVirtualRows({ count, scrollRef, estimateSize, getItemKey, kee
     (index: number) => {
       if (index < 0 || index >= count) return;
       if (enabled) virtualizer.scrollToIndex(index, { align: "auto" });
-      else find(getItemKey(index))?.scrollIntoView({ block: "nearest" });
+      else {
+        // Only the list scrolls (not the window: the user may be typing in the search box).
+        const element = find(getItemKey(index));
+        const list = scrollRef.current;
+        if (!element || !list) return;
+        const [row, view] = [element.getBoundingClientRect(), list.getBoundingClientRect()];
+        if (row.top < view.top + paddingStart) list.scrollTop -= view.top + paddingStart - row.top;
+        else if (row.bottom > view.bottom) list.scrollTop += row.bottom - view.bottom;
+      }
     },
-    [count, enabled, virtualizer, getItemKey, find],
+    [count, enabled, virtualizer, getItemKey, find, scrollRef, paddingStart],
   );
 
   /** How many rows a Page Up/Page Down moves from row `index`: about one screenful. */
@@ -93,5 +101,14 @@ export function useVirtualRows({ count, scrollRef, estimateSize, getItemKey, kee
     return Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? height * 10) / height) - 1);
   };
 
-  return { enabled, virtualizer, reveal, focusRow, pageSize };
+  // The rows to render (null: all of them, not virtualised). Just after turning on, before the
+  // virtualiser has seen its scroll element, it has no range yet: the first rows and the
+  // focused one stand in, so focus is not lost when a list grows past VIRTUALISE_FROM.
+  let items: VirtualItem[] | null = enabled ? virtualizer.getVirtualItems() : null;
+  if (items && items.length === 0 && count > 0) {
+    const first = Array.from({ length: Math.min(count, 30) }, (_, index) => index);
+    items = withKeptIndex(first, keepIndex, count).flatMap((index) => virtualizer.measurementsCache[index] ?? []);
+  }
+
+  return { enabled, virtualizer, items, reveal, focusRow, pageSize };
 }
