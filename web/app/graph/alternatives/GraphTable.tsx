@@ -39,7 +39,15 @@ export function GraphTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [headHeight, setHeadHeight] = useState(0);
-  useLayoutEffect(() => setHeadHeight(headRef.current?.offsetHeight ?? 0), [extraColumns.length]);
+  // The sticky header's height: where row 0 starts, and what a focused row must clear.
+  useLayoutEffect(() => {
+    const head = headRef.current;
+    if (!head) return;
+    setHeadHeight(head.offsetHeight);
+    const observer = new ResizeObserver(() => setHeadHeight(head.offsetHeight));
+    observer.observe(head);
+    return () => observer.disconnect();
+  }, []);
 
   const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
   const { enabled, virtualizer, items, reveal, focusRow, pageSize } = useVirtualRows({
