@@ -16,7 +16,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { syntheticGraph } from "../src/synthetic-graph";
+import { routeOrgGraph, syntheticGraph, type SyntheticGraph } from "../src/synthetic-graph";
 
 /** The targets of issue 15, on this 2-core machine, headless Chromium. */
 const TARGETS = { interactiveMs: 3000, fps: 30, longestTaskMs: 200, expandMs: 500 };
@@ -254,13 +254,8 @@ try {
   await page.click("#kc-login");
   await page.getByRole("heading", { level: 1 }).first().waitFor();
 
-  let synthetic: ReturnType<typeof syntheticGraph> | null = null;
-  await page.route("**/graphql", async (route) => {
-    const body = route.request().postData() ?? "";
-    if (synthetic && body.includes("OrgGraphView")) {
-      await route.fulfill({ contentType: "application/json", body: JSON.stringify({ data: { orgGraph: synthetic } }) });
-    } else await route.continue();
-  });
+  let synthetic: SyntheticGraph | null = null;
+  await routeOrgGraph(page, () => synthetic);
 
   results.push(await measure(page, "national, offices folded", `${stack.webUrl}/organisasjon?alle=1`));
   const largest = (await officesBySize(page)).slice(0, 10);

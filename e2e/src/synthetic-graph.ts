@@ -1,5 +1,9 @@
-// A synthetic organisation for large-graph tests and the benchmark: offices of ~100 people in
-// eight teams, leaders, services; in the shape of the API's orgGraph answer.
+// A synthetic organisation graph in the shape of the API's OrgGraphView answer, for tests
+// and benchmarks at sizes the seed does not have (e.g. 20,000 people): the browser gets it
+// instead of the API's answer (routeOrgGraph).
+import type { Page } from "@playwright/test";
+
+export type SyntheticGraph = ReturnType<typeof syntheticGraph>;
 
 /** A synthetic organisation: offices of ~100 people in 8 teams, leaders, services. */
 export function syntheticGraph(nodeCount: number) {
@@ -27,4 +31,22 @@ export function syntheticGraph(nodeCount: number) {
   }
   nodes.push(...services);
   return { asOf: "2026-01-01", nodes, edges };
+}
+
+/** People in syntheticGraph(nodeCount): offices of 100 people, 8 teams and 20 services. */
+export function syntheticPeople(graph: SyntheticGraph): number {
+  return graph.nodes.filter((n) => n.type === "PERSON").length;
+}
+
+/**
+ * Answers the page's OrgGraphView queries with `graph()` (when it returns a graph; the API
+ * answers otherwise) and lets every other request through to the API.
+ */
+export async function routeOrgGraph(page: Page, graph: () => SyntheticGraph | null): Promise<void> {
+  await page.route("**/graphql", async (route) => {
+    const body = route.request().postData() ?? "";
+    const answer = body.includes("OrgGraphView") ? graph() : null;
+    if (answer) await route.fulfill({ contentType: "application/json", body: JSON.stringify({ data: { orgGraph: answer } }) });
+    else await route.continue();
+  });
 }

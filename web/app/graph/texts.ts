@@ -95,6 +95,10 @@ const nbTexts = {
   "graph.table.fte": "Stilling",
   "graph.table.in": "Tilhører",
   "graph.tree.label": "Organisasjonskart som tre",
+  "graph.tree.expandAll": "Åpne alle",
+  "graph.tree.collapseAll": "Lukk alle",
+  "graph.table.keys":
+    "Piltastene opp og ned flytter mellom radene, Page Up og Page Down en side om gangen, Home og End til første og siste rad. Enter velger.",
 
   "graph.roleCategory.LEADER": "Leder",
   "graph.roleCategory.CASEWORKER": "Saksbehandler",
@@ -204,6 +208,10 @@ const enTexts: Record<GraphTextKey, string> = {
   "graph.table.fte": "FTE",
   "graph.table.in": "Belongs to",
   "graph.tree.label": "Organisation chart as a tree",
+  "graph.tree.expandAll": "Open all",
+  "graph.tree.collapseAll": "Close all",
+  "graph.table.keys":
+    "The up and down arrow keys move between rows, Page Up and Page Down a page at a time, Home and End to the first and last row. Enter selects.",
   "graph.roleCategory.LEADER": "Leader",
   "graph.roleCategory.CASEWORKER": "Caseworker",
   "graph.roleCategory.ADVISER": "Adviser",
