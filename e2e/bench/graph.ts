@@ -234,7 +234,9 @@ const stack = await startStack();
 console.log(`stack up at ${stack.webUrl} (national seed)`);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  // As the e2e tests: the 2D canvas rastered in software; WebGL (the cytoscape reference) still
+  // runs, on SwiftShader, which --enable-unsafe-swiftshader allows.
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const results: Figures[] = [];
 let expandMs = Number.NaN;

@@ -72,7 +72,7 @@ export function GraphExplorer() {
     const folded = new Set(state.collapsedIds);
     return [...new Set([...state.expandedOfficeIds, ...zoomOpened])].filter((id) => !folded.has(id));
   }, [state.everyone, state.expandedOfficeIds, state.collapsedIds, zoomOpened]);
-  const national = useNationalGraph(state.all, openOfficeIds);
+  const national = useNationalGraph(state.all, openOfficeIds, state.all ? state.selectedId : null);
   const [fetched, setLoaded] = useState<Loaded>({ status: "loading" });
   const loaded: Loaded = state.all ? (national.status === "ok" ? { status: "ok", data: national.data } : national) : fetched;
   useEffect(() => {

@@ -73,7 +73,7 @@ export function mergeOfficeContents(base: OrgGraphData, contents: ReadonlyMap<st
  * The national graph with `openOfficeIds` open: `null` opens every office (all people at
  * once). Contents already fetched are reused; the missing ones come in one request.
  */
-export function useNationalGraph(enabled: boolean, openOfficeIds: readonly string[] | null): NationalGraph {
+export function useNationalGraph(enabled: boolean, openOfficeIds: readonly string[] | null, prefetchOfficeId: string | null = null): NationalGraph {
   const [base, setBase] = useState<{ data: OrgGraphData } | { error: unknown } | null>(null);
   const contents = useRef(new Map<string, OfficeContents>());
   const [version, setVersion] = useState(0);
@@ -103,7 +103,10 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
 
   useEffect(() => {
     if (!baseData) return;
-    const missing = [...open].filter((id) => !contents.current.has(id) && !inFlight.current.has(id) && !failed.current.has(id));
+    // A selected office is fetched before it is opened: the user is likely to open it next.
+    const prefetch = prefetchOfficeId && baseData.nodes.some((node) => node.id === prefetchOfficeId && node.type === "OFFICE");
+    const wanted = prefetch ? [...open, prefetchOfficeId] : [...open];
+    const missing = [...new Set(wanted)].filter((id) => !contents.current.has(id) && !inFlight.current.has(id) && !failed.current.has(id));
     if (missing.length === 0) return;
     for (const id of missing) inFlight.current.add(id);
     // The office scope reads only these offices (the national one would count every office's
@@ -122,7 +125,7 @@ export function useNationalGraph(enabled: boolean, openOfficeIds: readonly strin
       for (const id of missing) inFlight.current.delete(id);
       setVersion((current) => current + 1);
     });
-  }, [baseData, open]);
+  }, [baseData, open, prefetchOfficeId]);
 
   const data = useMemo(
     () => (baseData ? mergeOfficeContents(baseData, contents.current, open) : null),
