@@ -142,6 +142,14 @@ export function drawScene(
       }
       ctx.fillStyle = key.split(":")[0]!;
       ctx.fill();
+      // Municipal employees: squares with a dashed dark border, as in the legend, once big enough to see it.
+      if (batch.square && scene.personRadius * k >= 3) {
+        ctx.setLineDash([3, 2]);
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = "#023d1a";
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
     }
     if (scene.personRadius * k >= 2.5) {
       for (const person of rings) {
