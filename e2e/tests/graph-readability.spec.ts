@@ -68,9 +68,12 @@ test("the PNG and SVG exports show the whole graph after zooming in on a person"
   await page.getByRole("button", { name: "Last ned PNG" }).click();
   const png = await readFile((await (await pngDownload).path())!);
   const { width, height } = pngSize(png);
-  // Twice the graph's own size (scale 2), not twice the viewport's.
-  expect(Math.abs(width - Math.ceil(graphBox.w) * 2)).toBeLessThanOrEqual(4);
-  expect(Math.abs(height - Math.ceil(graphBox.h) * 2)).toBeLessThanOrEqual(4);
+  // Twice the graph's own size (scale 2), not twice the viewport's; a graph whose twice would
+  // pass PNG_MAX_SIDE (8,000 px: fcose's random start sometimes lays Lillestrøm out that wide)
+  // is shrunk to fit it.
+  const scale = Math.min(2, 8000 / Math.max(graphBox.w, graphBox.h));
+  expect(Math.abs(width - Math.ceil(graphBox.w) * scale)).toBeLessThanOrEqual(4);
+  expect(Math.abs(height - Math.ceil(graphBox.h) * scale)).toBeLessThanOrEqual(4);
 
   const svgDownload = page.waitForEvent("download");
   await page.getByRole("button", { name: "Last ned SVG" }).click();
