@@ -274,7 +274,11 @@ function GraphWorkspace({
       // National view: an explicit choice, kept in the URL, that zooming does not override.
       if (state.all && node.type === "OFFICE") {
         const open = officeOpen(id);
+        // Selecting it in the same change: a double click's first click selected it, and two
+        // quick URL updates would otherwise race (the second is computed from the params of
+        // the last render, without the first).
         update({
+          selectedId: id,
           expandedOfficeIds: open ? state.expandedOfficeIds.filter((x) => x !== id) : [...state.expandedOfficeIds, id],
           collapsedIds: open ? [...state.collapsedIds.filter((x) => x !== id), id] : state.collapsedIds.filter((x) => x !== id),
         });
