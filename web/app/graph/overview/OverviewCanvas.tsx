@@ -72,6 +72,7 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
   const fittedScope = useRef<string | null>(null);
   const hook = useRef<OverviewTestHook | null>(null);
   const clickedId = useRef<string | null>(null);
+  const revealedId = useRef<string | null>(null);
 
   // Layout and scene: only offices whose contents changed are laid out again (pack-layout).
   const started = typeof performance !== "undefined" ? performance.now() : 0;
@@ -257,11 +258,14 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
     if (hook.current) hook.current.layoutBusy = props.loading;
   }, [props.loading]);
 
-  // Selection from outside (search, tree, table, URL): show it, readable.
+  // Selection from outside (search, tree, table, URL): show it, readable, once. (The scene is
+  // a dependency for a selection whose office is still loading; a later scene, e.g. an office
+  // opened by zooming elsewhere, must not pull the view back to it.)
   useEffect(() => {
     requestDraw();
     const target = props.selectedId ? scene.byId.get(props.selectedId) : undefined;
-    if (!target || clickedId.current === props.selectedId) return;
+    if (!target || clickedId.current === props.selectedId || revealedId.current === props.selectedId) return;
+    revealedId.current = props.selectedId;
     const { k, x, y } = camera.current;
     const { width, height } = size.current;
     const [cx, cy, r] = [target.x * k + x, target.y * k + y, target.r * k];
