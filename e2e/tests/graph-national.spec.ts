@@ -86,8 +86,19 @@ test("zooming into Nav Lillestrøm opens it, names become readable, and a person
   expect(teams.length).toBeGreaterThan(0);
 
   // Further in, people's names are drawn; click one and read the panel.
-  const people = await inHook<string[]>(page, `hook.nodeIds().filter((id) => id.startsWith("UGVyc29u"))`); // base64 "Person"
-  await zoomInOn(page, people[0]!, 0.02);
+  // A person in Lillestrøm (a neighbour opened by zooming folds again as the view narrows).
+  const person = await inHook<string | null>(
+    page,
+    `(() => {
+      for (const team of hook.childrenOf(${JSON.stringify(lillestrom)})) {
+        const found = hook.childrenOf(team).find((id) => id.startsWith("UGVyc29u")); // base64 "Person"
+        if (found) return found;
+      }
+      return null;
+    })()`,
+  );
+  expect(person).not.toBeNull();
+  await zoomInOn(page, person!, 0.02);
   const box = (await page.getByTestId("graph-canvas").boundingBox())!;
   const named = (await drawn(page)).labelled.filter((l) => l.id.startsWith("UGVyc29u"));
   expect(named.length).toBeGreaterThan(0);
@@ -108,7 +119,7 @@ test("zooming into Nav Lillestrøm opens it, names become readable, and a person
   await expectNoSeriousA11yViolations(page, "the national view zoomed into an office");
 });
 
-test("a double click opens an office for good: zooming out does not fold it, and the link keeps it open", async ({ page }) => {
+test("an office the user opens stays open: zooming out does not fold it, and the link keeps it open", async ({ page }) => {
   await signIn(page, "planner", "/kontorer");
   const lillestrom = await idOf(page, "Nav Lillestrøm");
   await page.goto("/organisasjon?alle=1");
@@ -116,9 +127,12 @@ test("a double click opens an office for good: zooming out does not fold it, and
   await showCanvas(page);
   const box = (await page.getByTestId("graph-canvas").boundingBox())!;
   const office = (await at(page, lillestrom))!;
-  await page.mouse.dblclick(box.x + office.x, box.y + office.y);
+  // Select it on the canvas, open it from the side panel (a double click does the same; the
+  // benchmark times that).
+  await page.mouse.click(box.x + office.x, box.y + office.y);
+  await expect(page.getByTestId("graph-panel")).toHaveAttribute("data-node-id", lillestrom);
+  await page.getByTestId("graph-panel").getByRole("button", { name: "Vis innhold" }).click();
   await expect(page).toHaveURL(/utvidet=/);
-  // The double click's first click selected it, and opening it kept the selection.
   await expect(page).toHaveURL(new RegExp(`valgt=${encodeURIComponent(lillestrom)}`));
   await expect.poll(async () => inHook<number>(page, `hook.childrenOf(${JSON.stringify(lillestrom)}).length`)).toBeGreaterThan(0);
   await settled(page);
