@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { apiAs } from "../src/api";
-import { signIn } from "../src/sign-in";
+import { newSignedInPage } from "../src/sign-in";
 
 // Progress reports (issue 7): an office leader opens the month's due report, fills it in
 // (autosaved) and submits it; the planner's dashboard shows it without a reload; the
@@ -68,13 +68,6 @@ async function makeEditable(planner: Api, report: ReportState | null) {
     { input: { id: report.id, version: report.version, comment: "Sendt tilbake før e2e-testen fyller den ut på nytt." } },
   );
   expect(response.data?.requestProgressReportChanges).toEqual({ __typename: "RequestProgressReportChangesPayload" });
-}
-
-async function newSignedInPage(browser: Browser, username: string, path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username, path);
-  return page;
 }
 
 /** From /innforing/rapporter: opens the office's due report for the month (openProgressReport) and checks the page. */

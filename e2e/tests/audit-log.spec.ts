@@ -1,18 +1,11 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { apiAs } from "../src/api";
-import { demoUser, signIn } from "../src/sign-in";
+import { demoUser, newSignedInPage } from "../src/sign-in";
 
 // Issue 14, item 3: HR's Endringslogg in words. The stack is shared by every spec file in a
 // run: this file adds one role to the catalogue (code E2ELOGG) and changes it, nothing else.
 // hr.spec.ts checks an assignment's change in the log (names of person, role and team).
-
-async function newSignedInPage(browser: Browser, username: string, path: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username, path);
-  return page;
-}
 
 const ROLE = "E2E Loggrolle";
 

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { apiAs } from "../src/api";
-import { signIn } from "../src/sign-in";
+import { newSignedInPage, signIn } from "../src/sign-in";
 
 // HR assigns and ends roles, and that is what gives an office leader access (issue 4).
 // Seed facts: the demo `leader` user is linked to Liv Leder, Nav-leder (100 %) of Nav
@@ -26,13 +26,6 @@ const typed = (isoDate: string) => isoDate.split("-").reverse().join(".");
  * opens `path` gives the endpoint and the user's bearer token; the call then goes out with
  * the same headers the app's client sends.
  */
-
-async function newSignedInPage(browser: Browser, username: string, path: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username, path);
-  return page;
-}
 
 const ledOfficeLinks = (page: Page) => page.getByTestId("led-offices").getByRole("link");
 

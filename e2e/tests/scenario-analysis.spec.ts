@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { apiAs } from "../src/api";
 import { expectNoSeriousA11yViolations } from "../src/a11y";
-import { signIn } from "../src/sign-in";
+import { newSignedInPage } from "../src/sign-in";
 
 // Scenario analysis (issue 5): health check thresholds, the compare page and the print
 // page. Seed facts: Nav Hamar (3403) is an office no merger touches, with a "Team AAP" of
@@ -15,13 +15,6 @@ const NEW_TEAM = "Team Ungdom 2.0";
 const mainNav = (page: Page) => page.getByRole("navigation", { name: /^(Hovedmeny|Main menu)$/ });
 
 /** No serious or critical WCAG 2.1 A/AA violations on the page as it is now. */
-
-async function newSignedInPage(browser: Browser, username: string, path: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username, path);
-  return page;
-}
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 

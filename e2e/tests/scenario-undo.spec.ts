@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { apiAs } from "../src/api";
-import { demoUser, signIn } from "../src/sign-in";
+import { demoUser, newSignedInPage } from "../src/sign-in";
 
 // Issue 14, item 4: "Angre siste endring" silently undid another planner's rename. Now the
 // editor says whose the last change is and asks before undoing someone else's. Seed facts:
@@ -9,13 +9,6 @@ import { demoUser, signIn } from "../src/sign-in";
 // (scenario-analysis.spec makes another, under another name).
 
 const SCENARIO = "E2E: Angre med to planleggere";
-
-async function newSignedInPage(browser: Browser, username: string, path: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username, path);
-  return page;
-}
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 

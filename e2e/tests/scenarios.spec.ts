@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../src/a11y";
 import { apiAs } from "../src/api";
-import { signIn } from "../src/sign-in";
+import { newSignedInPage } from "../src/sign-in";
 
 // Merger and scenario modelling (issue 5), through the browser. Seed facts: the PROPOSED
 // merger below has three source offices, Nav Gjøvik (3407, a medium office with two
@@ -16,13 +16,6 @@ const TARGET_OFFICE = "Nav Gjøvik og Toten (planleggingseksempel)";
 const SCENARIO = "E2E: Gjøvik og Toten fra nå-situasjonen";
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: /^(Hovedmeny|Main menu)$/ });
-
-async function newSignedInPage(browser: Browser, username: string, path: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username, path);
-  return page;
-}
 
 const announced = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 

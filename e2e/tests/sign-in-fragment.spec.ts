@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoUser } from "../src/sign-in";
+import { demoUser, submitLogin } from "../src/sign-in";
 
 // Issue 14, item 1: a shared or bookmarked link to a section (/sammenlign#nokkeltall)
 // must survive sign-in: the IdP refuses a redirect_uri with a fragment, so the app sends
@@ -8,15 +8,10 @@ import { demoUser } from "../src/sign-in";
 
 /** Opens `path` signed out and signs in; returns the redirect_uri the app sent the IdP. */
 async function openAndSignIn(page: Page, path: string, username: string) {
-  const user = demoUser(username);
   const authorizationRequest = page.waitForRequest((request) => request.url().includes("/protocol/openid-connect/auth?"));
   await page.goto(path);
   const redirectUri = new URL((await authorizationRequest).url()).searchParams.get("redirect_uri") ?? "";
-  await expect(page.locator("#username")).toBeVisible();
-  await page.fill("#username", user.username);
-  await page.fill("#password", user.password);
-  await page.click("#kc-login");
-  await expect(page.getByRole("banner").getByText(user.name)).toBeVisible();
+  await submitLogin(page, username);
   return redirectUri;
 }
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { filterGraph, readViewState, toElements, writeViewState, type GraphNode, type OrgGraphData } from "./model";
+import { blankNode as base } from "./test-support/graph-nodes";
+import { filterGraph, readViewState, toElements, writeViewState, type OrgGraphData } from "./model";
 
-const base = {
-  parent: null, officeId: null, code: null, status: null, isPilot: null, isSpearhead: null, employer: null,
-  roleName: null, roleCategory: null, fte: null, provider: null, collapsed: null, teamCount: null, personCount: null,
-} satisfies Omit<GraphNode, "id" | "type" | "label">;
 
 const graph: OrgGraphData = {
   asOf: "2026-01-01",

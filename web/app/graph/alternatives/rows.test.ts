@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { blankNode as base } from "../test-support/graph-nodes";
 import { filterGraph, type GraphNode, type OrgGraphData } from "../model";
 import { allParents, ancestorsOf, flattenTree, tableKey, tablePieces, treeKey, withKeptIndex } from "./rows";
 
-const base = {
-  parent: null, officeId: null, code: null, status: null, isPilot: null, isSpearhead: null, employer: null,
-  roleName: null, roleCategory: null, fte: null, provider: null, collapsed: null, teamCount: null, personCount: null,
-} satisfies Omit<GraphNode, "id" | "type" | "label">;
 
 const data: OrgGraphData = {
   asOf: "2026-01-01",

@@ -73,6 +73,7 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
   const hook = useRef<OverviewTestHook | null>(null);
   const clickedId = useRef<string | null>(null);
   const revealedId = useRef<string | null>(null);
+  const keyTimer = useRef<ReturnType<typeof setTimeout>>();
 
   // Layout and scene: only offices whose contents changed are laid out again (pack-layout).
   const started = typeof performance !== "undefined" ? performance.now() : 0;
@@ -306,7 +307,6 @@ export const OverviewCanvas = forwardRef<GraphCanvasHandle, OverviewCanvasProps>
     clearTimeout(keyTimer.current);
     keyTimer.current = setTimeout(applySemanticZoom, 300);
   };
-  const keyTimer = useRef<ReturnType<typeof setTimeout>>();
 
   return (
     <div ref={host} className="samla-graph-canvas samla-graph-overview" style={{ height: props.height, width: "100%" }} data-testid="graph-canvas" data-selected={props.selectedId ?? ""}>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { blankNode as blank } from "../test-support/graph-nodes";
 import { filterGraph, type GraphNode, type OrgGraphData } from "../model";
 import { EXPAND_SHARE, FOLD_SHARE, LabelGrid, levelOfDetail, PERSON_DOT_MIN_PX, PERSON_LABEL_MIN_PX, semanticZoomChanges } from "./level-of-detail";
 import { mergeOfficeContents, splitOfficeContents } from "./national-data";
@@ -6,10 +7,6 @@ import { officeRadius, packGraph, PERSON_RADIUS, type Circle } from "./pack-layo
 import { shortOfficeName } from "./draw";
 import { buildScene, nodeAt } from "./scene";
 
-const blank = {
-  parent: null, officeId: null, code: null, status: null, isPilot: null, isSpearhead: null, employer: null,
-  roleName: null, roleCategory: null, fte: null, provider: null, collapsed: null, teamCount: null, personCount: null,
-} satisfies Omit<GraphNode, "id" | "type" | "label">;
 const none = { employer: null, roleCategory: null, serviceId: null, teamId: null, collapsedIds: [] };
 
 /** `offices` offices of `teams` teams with `people` people each; offices in `folded` come without contents. */
